@@ -1,0 +1,119 @@
+# pamphlet: `make` installs what is missing, builds, and renders every edition;
+# `make test` builds and runs every test. See README.md.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+CC      ?= gcc
+
+ifeq ($(SANITIZE),1)
+BUILD   ?= build/sanitize
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+else
+BUILD   ?= build
+SANFLAGS =
+endif
+
+PKGS    := pangocairo pangoft2 pango cairo cairo-pdf cairo-png harfbuzz fontconfig freetype2 \
+           glib-2.0 gobject-2.0 yaml-0.1 libcmark-gfm libqpdf
+VERSION := 0.1.0
+DATADIR := $(PREFIX)/share/pamphlet
+
+CFLAGS  ?= -O2 -g
+WARN    := -Wall -Wextra -Werror -Wno-unused-parameter -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wformat=2
+CPPFLAGS_ALL = -std=gnu11 -Ilayout -DPM_VERSION='"$(VERSION)"' -DPM_DATADIR='"$(DATADIR)"' \
+           -DG_LOG_DOMAIN='"pamphlet"' $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lhyphen -lm
+ALL_CFLAGS = $(CPPFLAGS_ALL) $(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP
+ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
+
+LIB_SRC  := $(sort $(wildcard layout/*/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+MAIN_OBJ := $(BUILD)/obj/layout/main.o
+TEST_SRC := $(sort $(wildcard tests/unit/test-*.c))
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TEST_SUPPORT := $(BUILD)/obj/tests/unit/pm-test.o
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz-*.c))
+
+DEPS_STAMP := build/.deps-installed
+
+# V=1 shows every command.
+ifeq ($(V),1)
+Q =
+else
+Q = @
+endif
+
+.SECONDARY:
+.PHONY: all deps pamphlet editions test check-tests bench lint fuzz install clean
+.DEFAULT_GOAL := all
+
+all: pamphlet editions
+
+deps: $(DEPS_STAMP)
+$(DEPS_STAMP): tools/debian-packages.txt tools/install-deps.sh
+	@mkdir -p $(@D)
+	@tools/install-deps.sh
+	@touch $@
+
+pamphlet: $(DEPS_STAMP)
+	@$(MAKE) --no-print-directory $(BUILD)/pamphlet
+
+$(BUILD)/pamphlet: $(MAIN_OBJ) $(BUILD)/libpamphlet.a
+	$(Q)$(CC) -o $@ $^ $(ALL_LDFLAGS) $(LIBS)
+
+$(BUILD)/libpamphlet.a: $(LIB_OBJ)
+	@rm -f $@
+	$(Q)ar rcs $@ $^
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(TEST_SUPPORT) $(BUILD)/libpamphlet.a
+	@mkdir -p $(@D)
+	$(Q)$(CC) -o $@ $^ $(ALL_LDFLAGS) $(LIBS)
+
+# Every edition named in the manifest, into build/editions/.
+editions: pamphlet
+	@if [ -f corpus/editions.yaml ]; then $(BUILD)/pamphlet editions corpus/editions.yaml; fi
+
+test: $(DEPS_STAMP)
+	@$(MAKE) --no-print-directory $(BUILD)/pamphlet $(TEST_BIN)
+	@BUILD=$(BUILD) tests/run.sh
+
+bench: pamphlet
+	@tests/bench.sh $(BUILD)
+
+lint:
+	@tools/lint.sh
+
+# libFuzzer targets, built with clang; each runs FUZZ_SECONDS (default 60).
+FUZZ_SECONDS ?= 60
+fuzz: $(DEPS_STAMP)
+	@tools/install-deps.sh "clang libclang-rt-14-dev"
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build/fuzz/libpamphlet.a
+	@set -e; for f in $(FUZZ_SRC); do \
+	  n=$$(basename $$f .c); \
+	  clang $(CPPFLAGS_ALL) -O1 -g -fsanitize=fuzzer,address,undefined -o build/fuzz/$$n $$f \
+	    build/fuzz/libpamphlet.a $(LIBS); \
+	  mkdir -p build/fuzz/corpus-$$n; \
+	  echo "fuzzing $$n for $(FUZZ_SECONDS) s"; \
+	  build/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
+	    build/fuzz/corpus-$$n tests/fuzz/seeds 2>&1 | tail -3; \
+	done
+
+install: pamphlet
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/styles $(DESTDIR)$(DATADIR)/fonts \
+	  $(DESTDIR)$(DATADIR)/hyphen $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/pamphlet $(DESTDIR)$(PREFIX)/bin/pamphlet
+	install -m 644 styles/*.style $(DESTDIR)$(DATADIR)/styles/ 2>/dev/null || true
+	install -m 644 fonts/* $(DESTDIR)$(DATADIR)/fonts/
+	install -m 644 hyphen/* $(DESTDIR)$(DATADIR)/hyphen/ 2>/dev/null || true
+	install -m 644 doc/pamphlet.1 $(DESTDIR)$(PREFIX)/share/man/man1/pamphlet.1
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_SRC:tests/unit/%.c=$(BUILD)/obj/tests/unit/%.d)
