@@ -1,0 +1,16 @@
+/* pm-data.h: finding pamphlet's data files (fonts/, styles/, hyphen/).
+ *
+ * The same binary runs from the source tree (build/pamphlet, the tests in build/tests/) and
+ * installed (PREFIX/bin/pamphlet with PREFIX/share/pamphlet), so data is looked up in order:
+ * $PAMPHLET_DATADIR, the source tree the running executable was built in, PM_DATADIR. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The full path of RELATIVE (such as "fonts/fonts.conf") in the first data directory that
+ * has it, or NULL if none has. Free with g_free(). */
+char *pm_data_find (const char *relative);
+
+G_END_DECLS
