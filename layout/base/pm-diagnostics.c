@@ -38,12 +38,16 @@ void
 pm_diagnostics_add (PmDiagnostics *diags, PmSeverity severity, const char *file, guint line,
                     guint column, const char *format, ...)
 {
-  PmDiagnostic d = { g_strdup (file ? file : "<input>"), line, column, severity, NULL };
   va_list ap;
+  g_array_set_size (diags->items, diags->items->len + 1);
+  PmDiagnostic *d = &g_array_index (diags->items, PmDiagnostic, diags->items->len - 1);
+  d->file = g_strdup (file ? file : "<input>");
+  d->line = line;
+  d->column = column;
+  d->severity = severity;
   va_start (ap, format);
-  d.message = g_strdup_vprintf (format, ap);
+  d->message = g_strdup_vprintf (format, ap);
   va_end (ap);
-  g_array_append_val (diags->items, d);
 }
 
 guint
@@ -73,7 +77,7 @@ pm_diagnostics_count (const PmDiagnostics *diags, PmSeverity severity)
  * not guaranteed stable, so the original index breaks ties. */
 typedef struct {
   PmDiagnostic d;
-  guint        index;
+  guint index;
 } Indexed;
 
 static int

@@ -16,11 +16,11 @@ typedef enum {
 
 /* One message. line and column count from 1; 0 means "the whole file". */
 typedef struct {
-  char      *file;
-  guint      line;
-  guint      column;
+  char *file;
+  guint line;
+  guint column;
   PmSeverity severity;
-  char      *message;
+  char *message;
 } PmDiagnostic;
 
 typedef struct _PmDiagnostics PmDiagnostics;
@@ -32,9 +32,8 @@ PmDiagnostics *pm_diagnostics_new (void);
 void pm_diagnostics_free (PmDiagnostics *diags);
 
 /* Adds a message about FILE at LINE:COLUMN. */
-void pm_diagnostics_add (PmDiagnostics *diags, PmSeverity severity, const char *file,
-                         guint line, guint column, const char *format, ...)
-    G_GNUC_PRINTF (6, 7);
+void pm_diagnostics_add (PmDiagnostics *diags, PmSeverity severity, const char *file, guint line,
+                         guint column, const char *format, ...) G_GNUC_PRINTF (6, 7);
 
 /* Number of messages in the list. */
 guint pm_diagnostics_length (const PmDiagnostics *diags);

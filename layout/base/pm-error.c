@@ -1,4 +1,8 @@
 /* pm-error.c: the PM_ERROR domain. */
 #include "base/pm-error.h"
 
-G_DEFINE_QUARK (pm-error-quark, pm_error)
+GQuark
+pm_error_quark (void)
+{
+  return g_quark_from_static_string ("pm-error-quark");
+}

@@ -9,11 +9,11 @@ G_BEGIN_DECLS
 
 /* What went wrong, which also decides the exit status of the command line. */
 typedef enum {
-  PM_ERROR_INPUT,    /* bad input: the message names file:line:column (exit 1) */
-  PM_ERROR_USAGE,    /* bad command line (exit 2) */
-  PM_ERROR_IO,       /* a file could not be read or written (exit 1) */
-  PM_ERROR_FONT,     /* no declared font can show a character, or fonts are missing (exit 1) */
-  PM_ERROR_INTERNAL  /* a library failed in a way the input does not explain (exit 1) */
+  PM_ERROR_INPUT,   /* bad input: the message names file:line:column (exit 1) */
+  PM_ERROR_USAGE,   /* bad command line (exit 2) */
+  PM_ERROR_IO,      /* a file could not be read or written (exit 1) */
+  PM_ERROR_FONT,    /* no declared font can show a character, or fonts are missing (exit 1) */
+  PM_ERROR_INTERNAL /* a library failed in a way the input does not explain (exit 1) */
 } PmErrorCode;
 
 /* The GQuark of the PM_ERROR domain. */

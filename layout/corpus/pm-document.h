@@ -18,9 +18,9 @@ typedef struct {
 } PmSourcePos;
 
 typedef enum {
-  PM_INLINE_TEXT,       /* characters; U+00A0, U+202F and U+00AD are kept as they are */
-  PM_INLINE_NOTE_REF,   /* a footnote reference; `note` indexes PmDocument.notes */
-  PM_INLINE_LINE_BREAK  /* a hard line break (two spaces or a backslash at line end) */
+  PM_INLINE_TEXT,      /* characters; U+00A0, U+202F and U+00AD are kept as they are */
+  PM_INLINE_NOTE_REF,  /* a footnote reference; `note` indexes PmDocument.notes */
+  PM_INLINE_LINE_BREAK /* a hard line break (two spaces or a backslash at line end) */
 } PmInlineKind;
 
 /* Style bits of an inline; emphasis nests, so bits combine. */
@@ -33,12 +33,12 @@ typedef enum {
 
 typedef struct {
   PmInlineKind kind;
-  guint        style; /* PmInlineStyle bits */
-  char        *text;  /* TEXT: the characters; NOTE_REF: the label as written ("1") */
-  int          note;  /* NOTE_REF: index into PmDocument.notes, or -1 if it has no body */
-  char        *href;  /* with PM_INLINE_LINK, the target; else NULL */
-  const char  *lang;  /* the document's language (owned by the document) */
-  PmSourcePos  pos;
+  guint style;      /* PmInlineStyle bits */
+  char *text;       /* TEXT: the characters; NOTE_REF: the label as written ("1") */
+  int note;         /* NOTE_REF: index into PmDocument.notes, or -1 if it has no body */
+  char *href;       /* with PM_INLINE_LINK, the target; else NULL */
+  const char *lang; /* the document's language (owned by the document) */
+  PmSourcePos pos;
 } PmInline;
 
 typedef enum {
@@ -55,36 +55,36 @@ typedef struct _PmBlock PmBlock;
 struct _PmBlock {
   PmBlockKind kind;
   PmSourcePos pos;
-  const char *lang;     /* the document's language (owned by the document) */
-  int         level;    /* HEADING: 1-6; LIST: nesting depth from 1 */
-  gboolean    ordered;  /* LIST: numbered */
-  int         start;    /* LIST: first number of a numbered list */
-  gboolean    tight;    /* LIST: no blank lines between items */
-  GPtrArray  *inlines;  /* HEADING, PARAGRAPH: PmInline *; else NULL */
-  GPtrArray  *children; /* LIST, ITEM, QUOTE: PmBlock *; else NULL */
-  char       *src;      /* IMAGE: the path as written */
-  char       *path;     /* IMAGE: the path resolved against the file's directory */
-  char       *alt;      /* IMAGE: alternative text (may be empty) */
+  const char *lang;    /* the document's language (owned by the document) */
+  int level;           /* HEADING: 1-6; LIST: nesting depth from 1 */
+  gboolean ordered;    /* LIST: numbered */
+  int start;           /* LIST: first number of a numbered list */
+  gboolean tight;      /* LIST: no blank lines between items */
+  GPtrArray *inlines;  /* HEADING, PARAGRAPH: PmInline *; else NULL */
+  GPtrArray *children; /* LIST, ITEM, QUOTE: PmBlock *; else NULL */
+  char *src;           /* IMAGE: the path as written */
+  char *path;          /* IMAGE: the path resolved against the file's directory */
+  char *alt;           /* IMAGE: alternative text (may be empty) */
 };
 
 /* A footnote: its label as written, its number in order of first reference, its body. */
 typedef struct {
-  char       *label;
-  int         number;  /* 1, 2, … in order of first reference; 0 if never referenced */
-  GPtrArray  *blocks;  /* PmBlock * */
+  char *label;
+  int number;        /* 1, 2, … in order of first reference; 0 if never referenced */
+  GPtrArray *blocks; /* PmBlock * */
   PmSourcePos pos;
 } PmNote;
 
 typedef struct {
-  char       *path;       /* the file as given on the command line */
-  char       *lang;       /* BCP 47 tag from the front matter */
-  char       *title;      /* front matter `title`, or NULL */
-  char       *kind;       /* front matter `kind` (statement, analysis, …), or NULL */
-  char       *source;     /* front matter `source`, or NULL */
-  char       *translator; /* front matter `translator`, or NULL */
-  GHashTable *meta;       /* every scalar front matter key -> value (char * -> char *) */
-  GPtrArray  *blocks;     /* PmBlock * */
-  GPtrArray  *notes;      /* PmNote *, in order of definition */
+  char *path;        /* the file as given on the command line */
+  char *lang;        /* BCP 47 tag from the front matter */
+  char *title;       /* front matter `title`, or NULL */
+  char *kind;        /* front matter `kind` (statement, analysis, …), or NULL */
+  char *source;      /* front matter `source`, or NULL */
+  char *translator;  /* front matter `translator`, or NULL */
+  GHashTable *meta;  /* every scalar front matter key -> value (char * -> char *) */
+  GPtrArray *blocks; /* PmBlock * */
+  GPtrArray *notes;  /* PmNote *, in order of definition */
 } PmDocument;
 
 /* Frees a document and everything in it. NULL is allowed. */
