@@ -14,7 +14,7 @@ SANFLAGS =
 endif
 
 PKGS    := pangocairo pangoft2 pango cairo cairo-pdf cairo-png harfbuzz fontconfig freetype2 \
-           glib-2.0 gobject-2.0 yaml-0.1 libcmark-gfm libqpdf
+           glib-2.0 gobject-2.0 gthread-2.0 yaml-0.1 libcmark-gfm libqpdf libpng
 VERSION := 0.1.0
 DATADIR := $(PREFIX)/share/pamphlet
 
@@ -32,7 +32,9 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ := $(BUILD)/obj/layout/main.o
 TEST_SRC := $(sort $(wildcard tests/unit/test-*.c))
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-TEST_SUPPORT := $(BUILD)/obj/tests/unit/pm-test.o
+TEST_SUPPORT := $(patsubst %.c,$(BUILD)/obj/%.o,$(sort $(wildcard tests/unit/pm-test*.c)))
+BENCH_SRC := $(sort $(wildcard tests/bench/bench-*.c))
+BENCH_BIN := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz-*.c))
 
 DEPS_STAMP := build/.deps-installed
@@ -74,6 +76,10 @@ $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(TEST_SUPPORT) $(BUILD)/libpamphl
 	@mkdir -p $(@D)
 	$(Q)$(CC) -o $@ $^ $(ALL_LDFLAGS) $(LIBS)
 
+$(BUILD)/bench/%: $(BUILD)/obj/tests/bench/%.o $(BUILD)/libpamphlet.a
+	@mkdir -p $(@D)
+	$(Q)$(CC) -o $@ $^ $(ALL_LDFLAGS) $(LIBS)
+
 # Every edition named in the manifest, into build/editions/.
 editions: pamphlet
 	@if [ -f corpus/editions.yaml ]; then $(BUILD)/pamphlet editions corpus/editions.yaml; fi
@@ -82,8 +88,10 @@ test: $(DEPS_STAMP)
 	@$(MAKE) --no-print-directory $(BUILD)/pamphlet $(TEST_BIN)
 	@BUILD=$(BUILD) tests/run.sh
 
+# Benchmarks: medians of repeated runs and peak memory (tests/bench.sh).
 bench: pamphlet
-	@tests/bench.sh $(BUILD)
+	@$(MAKE) --no-print-directory $(BENCH_BIN)
+	@BUILD=$(BUILD) tests/bench.sh
 
 lint:
 	@tools/lint.sh
@@ -105,15 +113,13 @@ fuzz: $(DEPS_STAMP)
 	done
 
 install: pamphlet
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/styles $(DESTDIR)$(DATADIR)/fonts \
-	  $(DESTDIR)$(DATADIR)/hyphen $(DESTDIR)$(PREFIX)/share/man/man1
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR) $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BUILD)/pamphlet $(DESTDIR)$(PREFIX)/bin/pamphlet
-	install -m 644 styles/*.style $(DESTDIR)$(DATADIR)/styles/ 2>/dev/null || true
-	install -m 644 fonts/* $(DESTDIR)$(DATADIR)/fonts/
-	install -m 644 hyphen/* $(DESTDIR)$(DATADIR)/hyphen/ 2>/dev/null || true
+	cp -R styles fonts hyphen $(DESTDIR)$(DATADIR)/
 	install -m 644 doc/pamphlet.1 $(DESTDIR)$(PREFIX)/share/man/man1/pamphlet.1
 
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_SRC:tests/unit/%.c=$(BUILD)/obj/tests/unit/%.d)
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_SRC:tests/unit/%.c=$(BUILD)/obj/tests/unit/%.d) \
+  $(TEST_SUPPORT:.o=.d) $(BENCH_SRC:tests/bench/%.c=$(BUILD)/obj/tests/bench/%.d)
