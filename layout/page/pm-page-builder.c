@@ -682,63 +682,84 @@ pos_eq (Pos a, Pos b)
   return a.el == b.el && a.line == b.line;
 }
 
+/* Fills the columns of one page from START with CARRY at the current body limit; TRUE if
+ * the section ends on it. COST gets the sum of the costs of its breaks. */
+static gboolean
+try_page (Run *r, Pos start, const GArray *carry, double *cost)
+{
+  Filler *fl = &r->fl;
+  GArray *cur = g_array_new (FALSE, FALSE, sizeof (Carry));
+  g_array_append_vals (cur, carry->data, carry->len);
+  Pos p = start;
+  gboolean ok = FALSE;
+  *cost = 0;
+  for (guint c = 0; c < r->f.columns && !ok; c++) {
+    fill_column (fl, p, (const Carry *)cur->data, cur->len);
+    if (!fl->best.found || fl->best.s.overfull || fl->best.kind == BREAK_FORCED)
+      break;
+    p = fl->best.next;
+    *cost += fl->best.cost;
+    g_array_set_size (cur, 0);
+    for (guint qi = fl->best.s.q_head; qi < fl->best.s.q_len; qi++) {
+      Carry cc = g_array_index (fl->q, Carry, qi);
+      if (qi == fl->best.s.q_head)
+        cc.from += fl->best.s.head_placed;
+      g_array_append_val (cur, cc);
+    }
+    ok = p.el >= fl->sec_end && cur->len == 0;
+  }
+  g_array_unref (cur);
+  return ok;
+}
+
 /* Refills the last page of a section (starting at START with CARRY) into columns of equal
- * height: the lowest body limit on the grid at which the material still fits the page. */
+ * height: the lowest body limit on the grid at which the material still fits the page, or
+ * one or two grid lines more if that makes cheaper breaks (no widow, a full column). */
 static void
 balance_last_page (Run *r, guint section, Pos start, const GArray *carry, guint page_index)
 {
   Filler *fl = &r->fl;
-  guint ncol = r->f.columns;
   int grid = (int)floor ((r->f.height - r->f.top_skip) / r->f.leading + EPS);
-  GArray *cur = g_array_new (FALSE, FALSE, sizeof (Carry));
-  for (int k = 0; k < grid; k++) {
+  int chosen = -1, first_ok = -1;
+  double chosen_cost = G_MAXDOUBLE;
+  for (int k = 0; k < grid && (first_ok < 0 || k <= first_ok + 2); k++) {
     fl->body_limit = r->f.height - (grid - k) * r->f.leading;
-    g_array_set_size (cur, 0);
-    g_array_append_vals (cur, carry->data, carry->len);
-    Pos p = start;
-    gboolean ok = FALSE;
-    for (guint c = 0; c < ncol; c++) {
-      fill_column (fl, p, (const Carry *)cur->data, cur->len);
-      if (!fl->best.found || fl->best.s.overfull || fl->best.kind == BREAK_FORCED)
-        break;
-      p = fl->best.next;
-      /* Next column's carry. */
-      GArray *next = g_array_new (FALSE, FALSE, sizeof (Carry));
-      for (guint qi = fl->best.s.q_head; qi < fl->best.s.q_len; qi++) {
-        Carry cc = g_array_index (fl->q, Carry, qi);
-        if (qi == fl->best.s.q_head)
-          cc.from += fl->best.s.head_placed;
-        g_array_append_val (next, cc);
-      }
-      g_array_unref (cur);
-      cur = next;
-      if (p.el >= fl->sec_end && cur->len == 0) {
-        ok = TRUE;
-        break;
-      }
-    }
-    if (!ok)
+    double cost;
+    if (!try_page (r, start, carry, &cost))
       continue;
-    /* Lay the page out again at this limit. */
-    gboolean was_start = g_array_index (r->pages, PmPage, page_index).section_start;
+    if (first_ok < 0)
+      first_ok = k;
+    /* A grid line more costs as much as a column one line short. */
+    cost += 100.0 * (k - first_ok);
+    if (cost < chosen_cost) {
+      chosen = k;
+      chosen_cost = cost;
+    }
+    if (cost <= 0)
+      break;
+  }
+  if (chosen >= 0) {
+    fl->body_limit = r->f.height - (grid - chosen) * r->f.leading;
+    const PmPage *old = &g_array_index (r->pages, PmPage, page_index);
+    gboolean was_start = old->section_start;
+    guint alternatives = old->stats.alternatives;
     g_array_set_size (r->pages, page_index);
     g_ptr_array_set_size (r->page_items, page_index);
     g_ptr_array_set_size (r->page_tags, page_index);
-    new_page (r, section, FALSE, was_start);
-    g_array_set_size (cur, 0);
+    new_page (r, section, FALSE, was_start)->stats.alternatives = alternatives;
+    GArray *cur = g_array_new (FALSE, FALSE, sizeof (Carry));
     g_array_append_vals (cur, carry->data, carry->len);
-    p = start;
-    for (guint c = 0; c < ncol; c++) {
+    Pos p = start;
+    for (guint c = 0; c < r->f.columns; c++) {
       fill_column (fl, p, (const Carry *)cur->data, cur->len);
       p = fl->best.next;
       commit_column (r, c, cur);
       if (p.el >= fl->sec_end && cur->len == 0)
         break;
     }
-    break;
+    g_array_unref (cur);
   }
   fl->body_limit = r->f.height;
-  g_array_unref (cur);
 }
 
 static void

@@ -664,6 +664,46 @@ test_columns_balanced (void)
   doc_free (d);
 }
 
+/* Random sections in two columns: full pages, then a last page whose columns are at most
+ * two grid lines taller than half its lines. */
+static void
+test_columns_balanced_random (void)
+{
+  int worst = 0;
+  for (guint32 seed = 0; seed < 60; seed++) {
+    PmPageFrame f = frame (2);
+    Doc *d = doc_new (&f, seed);
+    for (int s = 0; s < 3; s++) {
+      if (s > 0)
+        pm_page_builder_new_section (d->b, FALSE);
+      d->section = s;
+      int paras = 1 + g_rand_int_range (d->rand, 0, 30);
+      for (int i = 0; i < paras; i++)
+        add_para (d, 1 + g_rand_int_range (d->rand, 0, 9), NULL, g_rand_boolean (d->rand), NULL);
+    }
+    PmPages *pages = finish (d);
+    check_sound (pages, &f);
+    for (guint pi = 0; pi < pm_pages_get_n (pages); pi++) {
+      const PmPage *p = pm_pages_get (pages, pi);
+      gboolean last =
+          pi + 1 == pm_pages_get_n (pages) || pm_pages_get (pages, pi + 1)->section != p->section;
+      int c0 = lines_in_column (p, 0), c1 = lines_in_column (p, 1);
+      if (!last) {
+        g_assert_cmpint (c0, >=, GRID_LINES - 3);
+        continue;
+      }
+      /* At most two grid lines above the shortest height (more when that avoids a widow
+       * or an orphan or fills the first column). */
+      g_assert_cmpint (MAX (c0, c1), <=, (c0 + c1 + 1) / 2 + 2);
+      worst = MAX (worst, ABS (c0 - c1));
+    }
+    pm_pages_free (pages);
+    doc_free (d);
+  }
+  g_test_message ("largest difference between balanced columns: %d lines", worst);
+  g_assert_cmpint (worst, <=, 4);
+}
+
 static void
 test_block_and_errors (void)
 {
@@ -702,6 +742,7 @@ main (int argc, char **argv)
   g_test_add_func ("/page-builder/widow-impossible", test_widow_impossible);
   g_test_add_func ("/page-builder/sections", test_sections);
   g_test_add_func ("/page-builder/columns-balanced", test_columns_balanced);
+  g_test_add_func ("/page-builder/columns-balanced-random", test_columns_balanced_random);
   g_test_add_func ("/page-builder/block-and-errors", test_block_and_errors);
   return g_test_run ();
 }
