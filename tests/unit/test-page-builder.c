@@ -588,6 +588,53 @@ test_widows (void)
   g_assert_cmpint (short_pages, >, 0);
 }
 
+/* The first line of paragraph PARA found on page PI, or NULL. */
+static const Info *
+find_para (const PmPage *p, int para)
+{
+  for (guint i = 0; i < p->n_items; i++)
+    if (p->items[i].kind == PM_PAGE_ITEM_LINE && item_info (&p->items[i])->para == para)
+      return item_info (&p->items[i]);
+  return NULL;
+}
+
+/* A widow pulled back by setting an earlier paragraph one line shorter, an orphan pushed
+ * on by setting one a line longer: the page stays full. */
+static void
+test_alternatives_chosen (void)
+{
+  PmPageFrame f = frame (1);
+  Doc *d = doc_new (&f, 8);
+  add_para (d, 10, NULL, TRUE, NULL);  /* 0: 9 or 11 lines possible */
+  add_para (d, 31, NULL, FALSE, NULL); /* 1: its last line would be a widow */
+  PmPages *pages = finish (d);
+  g_assert_cmpuint (pm_pages_get_n (pages), ==, 1);
+  g_assert_cmpint (find_para (pm_pages_get (pages, 0), 0)->n, ==, 9);
+  g_assert_cmpint (lines_in_column (pm_pages_get (pages, 0), 0), ==, GRID_LINES);
+  PmPageStats st;
+  pm_pages_get_stats (pages, -1, &st);
+  g_assert_cmpuint (st.alternatives, ==, 1);
+  g_assert_cmpuint (st.widows + st.orphans + st.underfull, ==, 0);
+  pm_pages_free (pages);
+  doc_free (d);
+
+  d = doc_new (&f, 9);
+  add_para (d, 10, NULL, TRUE, NULL);  /* 0: set 11 lines long */
+  add_para (d, 29, NULL, FALSE, NULL); /* 1: ends on line 39 */
+  add_para (d, 3, NULL, FALSE, NULL);  /* 2: its first line would be an orphan */
+  pages = finish (d);
+  g_assert_cmpuint (pm_pages_get_n (pages), ==, 2);
+  g_assert_cmpint (find_para (pm_pages_get (pages, 0), 0)->n, ==, 11);
+  g_assert_cmpint (lines_in_column (pm_pages_get (pages, 0), 0), ==, GRID_LINES);
+  g_assert_nonnull (find_para (pm_pages_get (pages, 1), 2));
+  g_assert_null (find_para (pm_pages_get (pages, 0), 2));
+  pm_pages_get_stats (pages, -1, &st);
+  g_assert_cmpuint (st.alternatives, ==, 1);
+  g_assert_cmpuint (st.widows + st.orphans + st.underfull, ==, 0);
+  pm_pages_free (pages);
+  doc_free (d);
+}
+
 /* A page of two lines and a paragraph of three: a widow or an orphan is unavoidable, and
  * reported. */
 static void
@@ -763,6 +810,7 @@ main (int argc, char **argv)
   g_test_add_func ("/page-builder/notes-property", test_notes_property);
   g_test_add_func ("/page-builder/note-split", test_note_split);
   g_test_add_func ("/page-builder/widows", test_widows);
+  g_test_add_func ("/page-builder/alternatives-chosen", test_alternatives_chosen);
   g_test_add_func ("/page-builder/widow-impossible", test_widow_impossible);
   g_test_add_func ("/page-builder/sections", test_sections);
   g_test_add_func ("/page-builder/columns-balanced", test_columns_balanced);
