@@ -766,7 +766,11 @@ static void
 run_section (Run *r, guint si)
 {
   const Section *sec = &g_array_index (r->b->sections, Section, si);
-  if (sec->n_el == 0)
+  /* A section of only space and breaks makes no page. */
+  gboolean material = FALSE;
+  for (guint el = sec->el0; el < sec->el0 + sec->n_el && !material; el++)
+    material = g_array_index (r->b->elements, Element, el).has[0];
+  if (!material)
     return;
   if (sec->recto && r->pages->len % 2 == 1)
     new_page (r, si, TRUE, FALSE);

@@ -790,6 +790,15 @@ test_block_and_errors (void)
   pm_pages_free (pages);
   doc_free (d);
 
+  /* Nothing added: no page. */
+  PmPageBuilder *empty = pm_page_builder_new (&f);
+  pm_page_builder_new_section (empty, TRUE);
+  pm_page_builder_add_space (empty, 20);
+  pages = pm_page_builder_finish (empty, NULL);
+  g_assert_cmpuint (pm_pages_get_n (pages), ==, 0);
+  pm_pages_free (pages);
+  pm_page_builder_free (empty);
+
   PmPageFrame bad = frame (1);
   bad.leading = 0;
   PmPageBuilder *b = pm_page_builder_new (&bad);
