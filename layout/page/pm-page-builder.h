@@ -91,7 +91,8 @@ void pm_page_builder_free (PmPageBuilder *b);
 
 /* A paragraph's lines (copied, with their notes). PENALTIES may be NULL (the defaults).
  * SHORTER and LONGER, if not NULL, are other settings of the same paragraph the builder may
- * choose instead to avoid a widow, an orphan or a short column. */
+ * choose instead to avoid a widow, an orphan or a short column; their lines reference the
+ * same notes (the same note user pointers). The lines placed tell which setting won. */
 void pm_page_builder_add_paragraph (PmPageBuilder *b, const PmPageLine *lines, guint n_lines,
                                     const PmParagraphPenalties *penalties,
                                     const PmPageLines *shorter, const PmPageLines *longer);
@@ -154,7 +155,8 @@ typedef struct {
   guint alternatives;
 } PmPageStats;
 
-/* One page. */
+/* One page. Items come column by column: body items top to bottom, then the note rule and
+ * the note lines. */
 typedef struct {
   guint section;          /* index of the section, from 0 */
   gboolean blank;         /* inserted so that a section starts recto: no folio, no head */
