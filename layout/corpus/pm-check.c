@@ -40,7 +40,7 @@ check_block (Checker *c, const PmBlock *b, gboolean in_note)
       g_strstrip (text);
       if (in_note)
         pm_diagnostics_add (c->diags, PM_SEVERITY_WARNING, file, b->pos.line, b->pos.column,
-                            "a heading inside a note is set as a paragraph; remove the #");
+                            "a heading inside a note is not set as a heading; remove the #");
       else if (!*text)
         pm_diagnostics_add (c->diags, PM_SEVERITY_WARNING, file, b->pos.line, b->pos.column,
                             "an empty heading; write its text after the # or remove it");

@@ -60,6 +60,23 @@ line_span (const Reader *r, guint line, const char **start, const char **end)
 /* A place in the file from a cmark place in the body (line from 1, column in bytes from 1).
  * LITERAL, if given, is the node's text: when cmark's column does not point at it, the
  * first occurrence on the line is taken instead. */
+/* The byte offset of the occurrence of the N bytes of LITERAL in [START, START + LEN)
+ * nearest to COL, or G_MAXSIZE. */
+static gsize
+nearest (const char *start, gsize len, gsize col, const char *literal, gsize n)
+{
+  gsize best = G_MAXSIZE, best_dist = G_MAXSIZE;
+  for (gsize i = 0; i + n <= len; i++)
+    if (start[i] == literal[0] && !memcmp (start + i, literal, n)) {
+      gsize dist = i > col ? i - col : col - i;
+      if (dist < best_dist) {
+        best = i;
+        best_dist = dist;
+      }
+    }
+  return best;
+}
+
 static PmSourcePos
 place (const Reader *r, int cline, int ccol, const char *literal, PmSourcePos fallback)
 {
@@ -68,22 +85,33 @@ place (const Reader *r, int cline, int ccol, const char *literal, PmSourcePos fa
   guint line = MIN ((guint)cline + r->body_line - 1, r->lines->len);
   const char *start, *end;
   line_span (r, line, &start, &end);
-  gsize col = MIN ((gsize)ccol - 1, (gsize)(end - start));
-  if (literal && *literal) {
-    gsize n = MIN (strlen (literal), 8);
-    if ((gsize)(end - start) - col < n || memcmp (start + col, literal, n)) {
-      const char *found = g_strstr_len (start, end - start, literal);
-      if (!found || (gsize)(end - found) < n) {
-        char *head = g_strndup (literal, n);
-        found = g_strstr_len (start, end - start, head);
-        g_free (head);
+  gsize linelen = end - start;
+  gsize col = MIN ((gsize)ccol - 1, linelen);
+  gsize n = literal ? MIN (strcspn (literal, "\n"), 8) : 0;
+  if (n > 0 && (linelen - col < n || memcmp (start + col, literal, n))) {
+    /* cmark's column (or, after a hard break, its line) is off: take the occurrence of the
+     * node's text nearest to it, on this line or the next two. */
+    gsize found = nearest (start, linelen, col, literal, n);
+    for (guint next = line + 1; found == G_MAXSIZE && next <= MIN (line + 2, r->lines->len);
+         next++) {
+      const char *s2, *e2;
+      line_span (r, next, &s2, &e2);
+      found = nearest (s2, e2 - s2, 0, literal, n);
+      if (found != G_MAXSIZE) {
+        line = next;
+        start = s2;
+        end = e2;
+        linelen = e2 - s2;
       }
-      if (found)
-        col = found - start;
     }
+    if (found != G_MAXSIZE)
+      col = found;
+    /* A mark of one repeated character (~~, ``) starts at the start of its run. */
+    while (n == 1 && col > 0 && start[col - 1] == literal[0])
+      col--;
   }
   /* Never count from the middle of a character. */
-  while (col > 0 && (start[col] & 0xC0) == 0x80)
+  while (col > 0 && col < linelen && (start[col] & 0xC0) == 0x80)
     col--;
   return (PmSourcePos){ line, (guint)g_utf8_strlen (start, col) + 1 };
 }
@@ -183,6 +211,24 @@ add_text (Reader *r, GPtrArray *out, guint style, const char *href, const char *
   }
 }
 
+/* The label of the `[^label]` at POS. cmark-gfm gives a reference's number, not its label,
+ * so it is read from the source. */
+static char *
+label_at (const Reader *r, PmSourcePos pos)
+{
+  const char *start, *end;
+  line_span (r, pos.line, &start, &end);
+  const char *p = start;
+  for (guint i = 1; i < pos.column && p < end; i++)
+    p = g_utf8_next_char (p);
+  if (end - p >= 3 && p[0] == '[' && p[1] == '^') {
+    const char *close = memchr (p + 2, ']', end - p - 2);
+    if (close)
+      return g_strndup (p + 2, close - p - 2);
+  }
+  return g_strdup ("?");
+}
+
 static gboolean
 is_html_comment (const char *html)
 {
@@ -191,14 +237,38 @@ is_html_comment (const char *html)
   return g_str_has_prefix (html, "<!--");
 }
 
+/* What the source of inline N starts with, to correct cmark's column by (see place()). */
+static char *
+inline_hint (cmark_node *n)
+{
+  const char *lit = cmark_node_get_literal (n);
+  switch (cmark_node_get_type (n)) {
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_HTML_INLINE:
+      return g_strdup (lit);
+    case CMARK_NODE_CODE:
+      return g_strdup ("`");
+    case CMARK_NODE_IMAGE:
+      return g_strdup ("![");
+    case CMARK_NODE_FOOTNOTE_REFERENCE:
+      return g_strdup ("[^");
+    default:
+      if (!strcmp (cmark_node_get_type_string (n), "strikethrough"))
+        return g_strdup ("~");
+      return NULL;
+  }
+}
+
 static void
 read_inlines (Reader *r, cmark_node *parent, GPtrArray *out, guint style, const char *href,
               PmSourcePos fallback, int depth)
 {
   for (cmark_node *n = cmark_node_first_child (parent); n; n = cmark_node_next (n)) {
     const char *lit = cmark_node_get_literal (n);
-    PmSourcePos pos = place (r, cmark_node_get_start_line (n), cmark_node_get_start_column (n),
-                             cmark_node_get_type (n) == CMARK_NODE_TEXT ? lit : NULL, fallback);
+    char *hint = inline_hint (n);
+    PmSourcePos pos =
+        place (r, cmark_node_get_start_line (n), cmark_node_get_start_column (n), hint, fallback);
+    g_free (hint);
     fallback = pos;
     if (depth > MAX_DEPTH) {
       warn (r, pos, "emphasis and links nested this deeply are dropped; simplify the markup");
@@ -235,8 +305,10 @@ read_inlines (Reader *r, cmark_node *parent, GPtrArray *out, guint style, const 
               "an image inside a paragraph is dropped; put the image in a paragraph of its own");
         break;
       case CMARK_NODE_FOOTNOTE_REFERENCE: {
-        int note = find_note (r, lit ? lit : "");
-        add_inline (r, out, PM_INLINE_NOTE_REF, style, lit ? lit : "", href, pos);
+        char *label = label_at (r, pos);
+        int note = find_note (r, label);
+        add_inline (r, out, PM_INLINE_NOTE_REF, style, label, href, pos);
+        g_free (label);
         PmInline *inl = out->pdata[out->len - 1];
         inl->note = note;
         if (note >= 0) {
