@@ -311,10 +311,12 @@ clean_line (Ctx *ctx, const char *raw, guint lineno)
   GString *out = g_string_sized_new (strlen (raw) + 8);
   gboolean seen_text = FALSE;
 
+  /* The input's own private-use marks would pass for note references. */
+  for (glong i = 0; i < n; i++)
+    if (u[i] == MARK_OPEN || u[i] == MARK_CLOSE)
+      u[i] = 0xFFFD;
   for (glong i = 0; i < n; i++) {
     gunichar c = u[i];
-    if (c == MARK_OPEN || c == MARK_CLOSE)
-      c = 0xFFFD;
     if (c == '\\' && i + 1 < n && strchr ("%&_#$", (int)(u[i + 1] < 128 ? u[i + 1] : 1))) {
       g_string_append_c (out, (char)u[i + 1]);
       i++;
@@ -582,6 +584,8 @@ append_text (GString *out, const char *lang, const char *text, gboolean line_sta
   for (const char *p = esc->str; *p;) {
     if (g_str_has_prefix (p, MARK_OPEN_S)) {
       const char *q = strstr (p, MARK_CLOSE_S);
+      if (!q)
+        break;
       g_string_append (out, "[^");
       g_string_append_len (out, p + 3, q - p - 3);
       g_string_append_c (out, ']');
@@ -625,7 +629,9 @@ locate_invalid (const char *file, const char *text, gsize len, GError **error)
   const char *nul = memchr (text, 0, len);
   if (valid && !nul)
     return TRUE;
-  const char *bad = valid ? nul : end;
+  /* g_utf8_validate_len() stops at a NUL byte too: name what it is. */
+  gboolean is_nul = nul && (valid || end >= nul);
+  const char *bad = is_nul ? nul : end;
   guint line = 1, col = 1;
   for (const char *p = text; p < bad; p++) {
     if (*p == '\n') {
@@ -636,8 +642,8 @@ locate_invalid (const char *file, const char *text, gsize len, GError **error)
     }
   }
   g_set_error (error, PM_ERROR, PM_ERROR_INPUT, "%s:%u:%u: %s: %s", file, line, col,
-               valid ? "NUL byte" : "invalid UTF-8",
-               valid ? "this is not a text file" : "convert the file to UTF-8 (iconv)");
+               is_nul ? "NUL byte" : "invalid UTF-8",
+               is_nul ? "this is not a text file" : "convert the file to UTF-8 (iconv)");
   return FALSE;
 }
 
