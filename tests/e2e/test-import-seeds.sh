@@ -19,6 +19,17 @@ done
 	grep -q '003_258ac3d5c2c22684.txt:156:1: warning: stray markup' "$T/import.err" &&
 	ok "import warnings: missing image, stray markup" || fail "import warnings: $(cat "$T/import.err")"
 
+# The corpus passes the checker without a single warning.
+run_pm check corpus/statement-el.md corpus/statement-tr.md corpus/statement-fr.md \
+	corpus/statement-ru.md corpus/analysis-it.md corpus/analysis-en.md
+[ $status -eq 0 ] && [ -z "$out$err" ] && ok "pamphlet check corpus: no errors, no warnings" ||
+	fail "check corpus: $status $out $err"
+# ... and reports the Greek references whose notes are missing when no notes file is given.
+"$PAMPHLET" import --lang el corpus/raw/000_da753cc83beaba05.txt -o "$T/el-nonotes.md" 2>/dev/null
+run_pm check "$T/el-nonotes.md"
+[ $status -eq 1 ] && [ "$(echo "$err$out" | grep -c 'el-nonotes.md:[0-9]*:[0-9]*: error: .*\[^[123]\]')" -eq 3 ] &&
+	ok "check: references without notes in an import without --notes" || fail "check nonotes: $status $err"
+
 # Word fidelity, and the check catches a lost word and an invented one.
 check "fidelity: no word lost or invented" tests/fidelity.sh "$T/corpus"
 mkdir -p "$T/lost" "$T/invented"
