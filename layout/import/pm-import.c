@@ -539,7 +539,7 @@ looks_like_heading (const Block *b, gboolean wrapped)
   glong len = g_utf8_strlen (t, -1);
   gunichar first = g_utf8_get_char (t);
   gunichar last = last_char (t, b->text->len);
-  if (len < 3 || len > 90 || !g_unichar_isupper (first) || strchr (t, MARK_OPEN_S[0]))
+  if (len < 3 || len > 90 || !g_unichar_isupper (first) || strstr (t, MARK_OPEN_S))
     return FALSE;
   if (last < 128 && (strchr (".,;:!?)]\"'-", (int)last) || g_ascii_isdigit (last)))
     return FALSE;
