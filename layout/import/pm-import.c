@@ -711,19 +711,22 @@ pm_import_run (PmImport *imp, const char *filename, const char *text, gssize len
   }
   g_free (dir);
 
-  /* Wrapped text has short lines; one paragraph per line has long ones. */
+  /* Wrapped text has short lines, most of them ending inside a sentence; one paragraph
+   * per line has long lines, or lines that end their sentences. */
   GArray *lens = g_array_new (FALSE, FALSE, sizeof (glong));
+  guint ending = 0;
   for (guint i = 0; i < lines->len; i++) {
     Line *l = &g_array_index (lines, Line, i);
     if (l->type == LINE_TEXT) {
       glong cl = g_utf8_strlen (l->text, -1);
       g_array_append_val (lens, cl);
+      ending += ends_sentence (l->text);
     }
   }
   qsort (lens->data, lens->len, sizeof (glong), cmp_glong);
   glong median = lens->len ? g_array_index (lens, glong, lens->len / 2) : 0;
   glong width = lens->len ? g_array_index (lens, glong, (lens->len * 9) / 10) : 0;
-  gboolean wrapped = lens->len >= 3 && median <= 100;
+  gboolean wrapped = lens->len >= 2 && median <= 100 && ending * 10 < lens->len * 6;
   g_array_free (lens, TRUE);
 
   /* Pass 2: gather lines into blocks. */
@@ -780,6 +783,25 @@ pm_import_run (PmImport *imp, const char *filename, const char *text, gssize len
       g_string_append (b->text, next->text->str);
       g_ptr_array_remove_index (blocks, i + 1);
     }
+  }
+
+  /* Demands typed as plain lines: short exclamations right after a line ending with a
+   * colon ("…exige :", "…talep ediyor:") are a list, as they are where typed with `- `. */
+  for (guint i = 0; i + 2 < blocks->len; i++) {
+    Block *b = g_ptr_array_index (blocks, i);
+    if (b->type != BLOCK_PARA || last_significant (b->text->str) != ':')
+      continue;
+    guint j = i + 1;
+    while (j < blocks->len) {
+      Block *item = g_ptr_array_index (blocks, j);
+      if (item->type != BLOCK_PARA || g_utf8_strlen (item->text->str, -1) > 160 ||
+          last_significant (item->text->str) != '!')
+        break;
+      j++;
+    }
+    if (j - i - 1 >= 2)
+      for (guint k = i + 1; k < j; k++)
+        ((Block *)g_ptr_array_index (blocks, k))->type = BLOCK_ITEM;
   }
 
   /* Pass 3: write. */

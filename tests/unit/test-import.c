@@ -160,6 +160,38 @@ test_paragraph_per_line (void)
   g_free (md);
 }
 
+/* Turkish (seed 001) and Greek (seed 000): demands typed as plain lines after a colon are
+ * a list; the call that follows them, long, stays a paragraph. */
+static void
+test_demands_list (void)
+{
+  char *md =
+      import ("tr", "Bu bağlamda, dünyada geniş çaplı bir kampanya düzenlemek için tüm "
+                    "uluslararası işçi ve komünist hareketin, sol derneklerin desteği de "
+                    "gereklidir.\n"
+                    "Kazakistan’ın sosyalist hareketi şunları talep ediyor:\n"
+                    "Cumhurbaşkanı Tokayev dahil tüm Nazarbayev yetkilileri derhal istifa etsin!\n"
+                    "Tüm siyasi tutuklu ve tutukluların serbest bırakılması!\n"
+                    "Ülkenin tüm işçilerini ve emekçilerini, Zhanaozen’in idam edilen petrol "
+                    "işçilerinin talebini pratikte uygulamaya – ülkenin tüm madenciliğini ve büyük "
+                    "ölçekli sanayisini işçi kolektiflerinin kontrolü altında kamulaştırmaya – "
+                    "çağırıyoruz!\n");
+  g_assert_nonnull (strstr (md, "talep ediyor:\n\n- Cumhurbaşkanı Tokayev dahil tüm Nazarbayev "
+                                "yetkilileri derhal istifa etsin!\n- Tüm siyasi tutuklu ve "
+                                "tutukluların serbest bırakılması!\n\nÜlkenin tüm"));
+  g_free (md);
+  md = import ("el", "Στο πλαίσιο αυτό χρειαζόμαστε επίσης την υποστήριξη ολόκληρου\n"
+                     "του διεθνούς εργατικού και κομμουνιστικού κινήματος.\n\n"
+                     "Το σοσιαλιστικό κίνημα στο Καζακστάν απαιτεί:\n\n"
+                     "Αποφυλάκιση  όλων  των  πολιτικών  κρατουμένων  και  των\n"
+                     "συλληφθέντων!\n\n"
+                     "Νομιμοποίηση  των  δραστηριοτήτων  του  απαγορευμένου\n"
+                     "Κομμουνιστικού Κόμματος του Καζακστάν!\n");
+  g_assert_nonnull (strstr (md, "απαιτεί:\n\n- Αποφυλάκιση όλων των πολιτικών κρατουμένων και "
+                                "των συλληφθέντων!\n- Νομιμοποίηση των"));
+  g_free (md);
+}
+
 /* French (seed 002): `- ` lists, straight apostrophes, spaces before ! and : as typed. */
 static void
 test_list (void)
@@ -308,12 +340,14 @@ test_detect_split (void)
 static void
 test_escapes (void)
 {
-  char *md = import ("en", "1993. The year *it* began_here <b> & [x] #\n"
-                           "- \n"
-                           "# Heading #\n");
-  g_assert_cmpstr (md, ==,
-                   "\n1993\\. The year \\*it\\* began\\_here \\<b> & \\[x\\] \\#\n\n"
-                   "\\-\n\n# Heading \\#\n");
+  char *md = import ("en", "1993. The year *it* began_here <b> & [x] #\n");
+  g_assert_cmpstr (md, ==, "\n1993\\. The year \\*it\\* began\\_here \\<b> & \\[x\\] \\#\n");
+  g_free (md);
+  md = import ("en", "- \n");
+  g_assert_cmpstr (md, ==, "\n\\-\n");
+  g_free (md);
+  md = import ("en", "# Heading #\n");
+  g_assert_cmpstr (md, ==, "\n# Heading \\#\n");
   g_free (md);
 }
 
@@ -399,6 +433,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/glued-notes", test_glued_notes);
   g_test_add_func ("/import/paragraph-per-line", test_paragraph_per_line);
   g_test_add_func ("/import/list", test_list);
+  g_test_add_func ("/import/demands-list", test_demands_list);
   g_test_add_func ("/import/markdown-like", test_markdown_like);
   g_test_add_func ("/import/headings", test_headings);
   g_test_add_func ("/import/bracket-notes", test_bracket_notes);
