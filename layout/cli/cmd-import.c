@@ -112,7 +112,7 @@ pm_cmd_import (int argc, char **argv)
       "Leave out line N of RAW (site navigation and the like); repeatable", "N" },
     { "fix", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a.fixes,
       "Correct a typo: replace the only occurrence of FROM by TO; repeatable", "FROM=TO" },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   int status = 2;
   GError *error = NULL;

@@ -311,10 +311,12 @@ clean_line (Ctx *ctx, const char *raw, guint lineno)
   GString *out = g_string_sized_new (strlen (raw) + 8);
   gboolean seen_text = FALSE;
 
+  /* The input's own private-use marks would pass for note references. */
+  for (glong i = 0; i < n; i++)
+    if (u[i] == MARK_OPEN || u[i] == MARK_CLOSE)
+      u[i] = 0xFFFD;
   for (glong i = 0; i < n; i++) {
     gunichar c = u[i];
-    if (c == MARK_OPEN || c == MARK_CLOSE)
-      c = 0xFFFD;
     if (c == '\\' && i + 1 < n && strchr ("%&_#$", (int)(u[i + 1] < 128 ? u[i + 1] : 1))) {
       g_string_append_c (out, (char)u[i + 1]);
       i++;
@@ -537,7 +539,7 @@ looks_like_heading (const Block *b, gboolean wrapped)
   glong len = g_utf8_strlen (t, -1);
   gunichar first = g_utf8_get_char (t);
   gunichar last = last_char (t, b->text->len);
-  if (len < 3 || len > 90 || !g_unichar_isupper (first) || strchr (t, MARK_OPEN_S[0]))
+  if (len < 3 || len > 90 || !g_unichar_isupper (first) || strstr (t, MARK_OPEN_S))
     return FALSE;
   if (last < 128 && (strchr (".,;:!?)]\"'-", (int)last) || g_ascii_isdigit (last)))
     return FALSE;
@@ -582,6 +584,8 @@ append_text (GString *out, const char *lang, const char *text, gboolean line_sta
   for (const char *p = esc->str; *p;) {
     if (g_str_has_prefix (p, MARK_OPEN_S)) {
       const char *q = strstr (p, MARK_CLOSE_S);
+      if (!q)
+        break;
       g_string_append (out, "[^");
       g_string_append_len (out, p + 3, q - p - 3);
       g_string_append_c (out, ']');
@@ -625,7 +629,9 @@ locate_invalid (const char *file, const char *text, gsize len, GError **error)
   const char *nul = memchr (text, 0, len);
   if (valid && !nul)
     return TRUE;
-  const char *bad = valid ? nul : end;
+  /* g_utf8_validate_len() stops at a NUL byte too: name what it is. */
+  gboolean is_nul = nul && (valid || end >= nul);
+  const char *bad = is_nul ? nul : end;
   guint line = 1, col = 1;
   for (const char *p = text; p < bad; p++) {
     if (*p == '\n') {
@@ -636,8 +642,8 @@ locate_invalid (const char *file, const char *text, gsize len, GError **error)
     }
   }
   g_set_error (error, PM_ERROR, PM_ERROR_INPUT, "%s:%u:%u: %s: %s", file, line, col,
-               valid ? "NUL byte" : "invalid UTF-8",
-               valid ? "this is not a text file" : "convert the file to UTF-8 (iconv)");
+               is_nul ? "NUL byte" : "invalid UTF-8",
+               is_nul ? "this is not a text file" : "convert the file to UTF-8 (iconv)");
   return FALSE;
 }
 
@@ -705,19 +711,22 @@ pm_import_run (PmImport *imp, const char *filename, const char *text, gssize len
   }
   g_free (dir);
 
-  /* Wrapped text has short lines; one paragraph per line has long ones. */
+  /* Wrapped text has short lines, most of them ending inside a sentence; one paragraph
+   * per line has long lines, or lines that end their sentences. */
   GArray *lens = g_array_new (FALSE, FALSE, sizeof (glong));
+  guint ending = 0;
   for (guint i = 0; i < lines->len; i++) {
     Line *l = &g_array_index (lines, Line, i);
     if (l->type == LINE_TEXT) {
       glong cl = g_utf8_strlen (l->text, -1);
       g_array_append_val (lens, cl);
+      ending += ends_sentence (l->text);
     }
   }
   qsort (lens->data, lens->len, sizeof (glong), cmp_glong);
   glong median = lens->len ? g_array_index (lens, glong, lens->len / 2) : 0;
   glong width = lens->len ? g_array_index (lens, glong, (lens->len * 9) / 10) : 0;
-  gboolean wrapped = lens->len >= 3 && median <= 100;
+  gboolean wrapped = lens->len >= 2 && median <= 100 && ending * 10 < lens->len * 6;
   g_array_free (lens, TRUE);
 
   /* Pass 2: gather lines into blocks. */
@@ -774,6 +783,25 @@ pm_import_run (PmImport *imp, const char *filename, const char *text, gssize len
       g_string_append (b->text, next->text->str);
       g_ptr_array_remove_index (blocks, i + 1);
     }
+  }
+
+  /* Demands typed as plain lines: short exclamations right after a line ending with a
+   * colon ("…exige :", "…talep ediyor:") are a list, as they are where typed with `- `. */
+  for (guint i = 0; i + 2 < blocks->len; i++) {
+    Block *b = g_ptr_array_index (blocks, i);
+    if (b->type != BLOCK_PARA || last_significant (b->text->str) != ':')
+      continue;
+    guint j = i + 1;
+    while (j < blocks->len) {
+      Block *item = g_ptr_array_index (blocks, j);
+      if (item->type != BLOCK_PARA || g_utf8_strlen (item->text->str, -1) > 160 ||
+          last_significant (item->text->str) != '!')
+        break;
+      j++;
+    }
+    if (j - i - 1 >= 2)
+      for (guint k = i + 1; k < j; k++)
+        ((Block *)g_ptr_array_index (blocks, k))->type = BLOCK_ITEM;
   }
 
   /* Pass 3: write. */
