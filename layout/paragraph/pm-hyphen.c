@@ -391,7 +391,9 @@ hyphenate_part (PmHyphenator *h, const char *part, const char *end, int base,
     const guint8 *breaks = pattern_breaks (h, lower->str, n);
     for (int i = 1; i <= breaks[0]; i++) {
       int k = breaks[i];
-      if (k >= rules->left_min && n - k >= rules->right_min && k > 0 && k < n) {
+      /* Never between a letter and its combining mark (decomposed text). */
+      if (k >= rules->left_min && n - k >= rules->right_min && k > 0 && k < n &&
+          !g_unichar_ismark (g_utf8_get_char (start + offsets[k]))) {
         int offset = base + (int)(start - part) + offsets[k];
         g_array_append_val (out, offset);
       }

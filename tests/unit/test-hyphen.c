@@ -197,6 +197,28 @@ test_boundaries (void)
   }
 }
 
+/* Decomposed text (NFD): no break between a letter and its combining accent. */
+static void
+test_decomposed (void)
+{
+  PmHyphenRules rules;
+  pm_hyphen_rules_init (&rules, NULL);
+  rules.left_min = rules.right_min = 1;
+  guint total = 0;
+  for (size_t i = 0; i < G_N_ELEMENTS (samples); i++) {
+    PmHyphenator *h = hyphenator (samples[i].lang);
+    char *nfd = g_utf8_normalize (samples[i].word, -1, G_NORMALIZE_NFD);
+    GArray *offsets = pm_hyphenator_hyphenate (h, nfd, -1, &rules);
+    for (guint k = 0; k < offsets->len; k++)
+      g_assert_false (g_unichar_ismark (g_utf8_get_char (nfd + g_array_index (offsets, int, k))));
+    total += offsets->len;
+    g_array_unref (offsets);
+    g_free (nfd);
+    pm_hyphenator_free (h);
+  }
+  g_assert_cmpuint (total, >, 20);
+}
+
 static void
 test_not_hyphenated (void)
 {
@@ -437,6 +459,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hyphen/samples", test_samples);
   g_test_add_func ("/hyphen/minima", test_minima);
   g_test_add_func ("/hyphen/boundaries", test_boundaries);
+  g_test_add_func ("/hyphen/decomposed", test_decomposed);
   g_test_add_func ("/hyphen/not-hyphenated", test_not_hyphenated);
   g_test_add_func ("/hyphen/soft-hyphens", test_soft_hyphens);
   g_test_add_func ("/hyphen/compounds", test_compounds);
