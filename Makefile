@@ -14,7 +14,7 @@ SANFLAGS =
 endif
 
 PKGS    := pangocairo pangoft2 pango cairo cairo-pdf cairo-png harfbuzz fontconfig freetype2 \
-           glib-2.0 gobject-2.0 gthread-2.0 yaml-0.1 libcmark-gfm libqpdf libpng
+           glib-2.0 gobject-2.0 gthread-2.0 yaml-0.1 libcmark-gfm libqpdf libpng json-glib-1.0
 VERSION := 0.1.0
 DATADIR := $(PREFIX)/share/pamphlet
 

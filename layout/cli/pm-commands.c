@@ -17,8 +17,10 @@ gboolean
 pm_cmd_parse (const char *name, const char *params, const char *summary, GOptionEntry *options,
               int *argc, char ***argv)
 {
-  char *usage = g_strdup_printf ("%s %s", name, params);
-  GOptionContext *ctx = g_option_context_new (usage);
+  /* GOption prints "PRGNAME [OPTION…] PARAMS": make that "pamphlet NAME [OPTION…] PARAMS". */
+  char *prgname = g_strdup_printf ("pamphlet %s", name);
+  g_set_prgname (prgname);
+  GOptionContext *ctx = g_option_context_new (params);
   GError *error = NULL;
   gboolean ok;
 
@@ -30,6 +32,6 @@ pm_cmd_parse (const char *name, const char *params, const char *summary, GOption
     g_error_free (error);
   }
   g_option_context_free (ctx);
-  g_free (usage);
+  g_free (prgname);
   return ok;
 }

@@ -1,0 +1,234 @@
+/* pm-editions.c: incremental, parallel builds of a manifest's editions. */
+#include "edition/pm-editions.h"
+#include "base/pm-error.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+typedef struct {
+  const PmManifest *manifest;
+  const PmEditionsOptions *options;
+  char *state_dir;
+  GMutex lock; /* guards the result and the progress stream */
+  PmEditionsResult result;
+} Run;
+
+static char *
+file_sha256 (const char *path)
+{
+  GMappedFile *map = g_mapped_file_new (path, FALSE, NULL);
+  if (!map)
+    return NULL;
+  char *sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                           (const guchar *)g_mapped_file_get_contents (map),
+                                           g_mapped_file_get_length (map));
+  g_mapped_file_unref (map);
+  return sum;
+}
+
+static char *
+args_sha256 (GPtrArray *args)
+{
+  GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
+  for (guint i = 0; i < args->len; i++) {
+    const char *a = g_ptr_array_index (args, i);
+    g_checksum_update (sum, (const guchar *)a, (gssize)strlen (a) + 1);
+  }
+  char *hex = g_strdup (g_checksum_get_string (sum));
+  g_checksum_free (sum);
+  return hex;
+}
+
+/* One line of a state file: sum, size, time and path of a file the build read. */
+static char *
+state_line (const char *path)
+{
+  struct stat st;
+  if (g_stat (path, &st) != 0)
+    return NULL;
+  char *sum = file_sha256 (path);
+  if (!sum)
+    return NULL;
+  char *line = g_strdup_printf ("%s\t%lld\t%lld.%09ld\t%s\n", sum, (long long)st.st_size,
+                                (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec, path);
+  g_free (sum);
+  return line;
+}
+
+static gboolean
+file_unchanged (const char *line)
+{
+  g_auto (GStrv) f = g_strsplit (line, "\t", 4);
+  if (g_strv_length (f) != 4)
+    return FALSE;
+  struct stat st;
+  if (g_stat (f[3], &st) != 0)
+    return FALSE;
+  char when[64];
+  g_snprintf (when, sizeof when, "%lld.%09ld", (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+  if (g_ascii_strtoll (f[1], NULL, 10) == (gint64)st.st_size && !strcmp (f[2], when))
+    return TRUE;
+  g_autofree char *sum = file_sha256 (f[3]);
+  return sum && !strcmp (sum, f[0]);
+}
+
+static gboolean
+up_to_date (const PmEdition *e, const char *state_path, const char *args_sum)
+{
+  g_autofree char *state = NULL;
+  if (!g_file_test (e->output, G_FILE_TEST_EXISTS) ||
+      !g_file_get_contents (state_path, &state, NULL, NULL))
+    return FALSE;
+  g_auto (GStrv) lines = g_strsplit (state, "\n", -1);
+  if (!lines[0] || !g_str_has_prefix (lines[0], "args\t") || strcmp (lines[0] + 5, args_sum))
+    return FALSE;
+  for (int i = 1; lines[i]; i++)
+    if (*lines[i] && !file_unchanged (lines[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+write_state (const char *state_path, const char *args_sum, const char *program,
+             const char *deps_path)
+{
+  g_autofree char *deps = NULL;
+  if (!g_file_get_contents (deps_path, &deps, NULL, NULL))
+    return FALSE;
+  GString *out = g_string_new (NULL);
+  g_string_append_printf (out, "args\t%s\n", args_sum);
+  g_auto (GStrv) paths = g_strsplit (deps, "\n", -1);
+  gboolean ok = TRUE;
+  char *line = state_line (program);
+  if (line) {
+    g_string_append (out, line);
+    g_free (line);
+  }
+  for (int i = 0; ok && paths[i]; i++) {
+    if (!*paths[i])
+      continue;
+    line = state_line (paths[i]);
+    ok = line != NULL;
+    if (line)
+      g_string_append (out, line);
+    g_free (line);
+  }
+  ok = ok && g_file_set_contents (state_path, out->str, (gssize)out->len, NULL);
+  g_string_free (out, TRUE);
+  return ok;
+}
+
+static gint64
+report_pages (const char *report_path)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  if (!json_parser_load_from_file (parser, report_path, NULL))
+    return -1;
+  JsonNode *root = json_parser_get_root (parser);
+  if (!root || !JSON_NODE_HOLDS_OBJECT (root))
+    return -1;
+  return json_object_get_int_member_with_default (json_node_get_object (root), "pages", -1);
+}
+
+static void
+build_one (gpointer data, gpointer user)
+{
+  const PmEdition *e = data;
+  Run *run = user;
+  g_autofree char *base = g_build_filename (run->state_dir, e->name, NULL);
+  g_autofree char *state = g_strconcat (base, ".state", NULL);
+  g_autofree char *report = g_strconcat (base, ".json", NULL);
+  g_autofree char *deps = g_strconcat (base, ".deps", NULL);
+  g_autoptr (GPtrArray) args = pm_edition_build_args (e, report, deps);
+  g_autofree char *args_sum = args_sha256 (args);
+  FILE *progress = run->options->progress;
+
+  if (!run->options->force && up_to_date (e, state, args_sum)) {
+    g_mutex_lock (&run->lock);
+    run->result.up_to_date++;
+    if (progress)
+      fprintf (progress, "%-20s up to date\n", e->name);
+    g_mutex_unlock (&run->lock);
+    return;
+  }
+
+  g_unlink (state); /* a build that fails half-way must not look up to date */
+  g_ptr_array_insert (args, 0, g_strdup (run->options->program));
+  g_ptr_array_add (args, NULL);
+  gint64 start = g_get_monotonic_time ();
+  GError *error = NULL;
+  g_autofree char *err_text = NULL;
+  GSubprocess *child = g_subprocess_newv (
+      (const char *const *)args->pdata,
+      G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  gboolean ok = child &&
+                g_subprocess_communicate_utf8 (child, NULL, NULL, NULL, &err_text, &error) &&
+                g_subprocess_get_if_exited (child) && g_subprocess_get_exit_status (child) == 0;
+  double seconds = (double)(g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+  if (ok && !write_state (state, args_sum, run->options->program, deps))
+    g_unlink (state);
+
+  g_mutex_lock (&run->lock);
+  if (ok) {
+    run->result.built++;
+    if (progress)
+      fprintf (progress, "%-20s %3" G_GINT64_FORMAT " pages  %.2f s  %s\n", e->name,
+               report_pages (report), seconds, e->output);
+  } else {
+    run->result.failed++;
+    if (progress) {
+      fprintf (progress, "%-20s FAILED (%s:%u:%u)\n", e->name, run->manifest->path, e->line,
+               e->column);
+      const char *text = error ? error->message : err_text;
+      if (text && *text)
+        fprintf (progress, "  %s%s", text, g_str_has_suffix (text, "\n") ? "" : "\n");
+    }
+  }
+  if (progress)
+    fflush (progress);
+  g_mutex_unlock (&run->lock);
+  g_clear_error (&error);
+  g_clear_object (&child);
+}
+
+gboolean
+pm_editions_run (const PmManifest *m, const PmEditionsOptions *o, PmEditionsResult *result,
+                 GError **error)
+{
+  Run run = { .manifest = m, .options = o };
+  run.state_dir = g_build_filename (m->output_dir, ".state", NULL);
+  if (g_mkdir_with_parents (run.state_dir, 0755) != 0) {
+    g_set_error (error, PM_ERROR, PM_ERROR_IO, "%s: cannot make the build state directory",
+                 run.state_dir);
+    g_free (run.state_dir);
+    return FALSE;
+  }
+  for (char **n = o->only; n && *n; n++)
+    if (!pm_manifest_find (m, *n)) {
+      g_set_error (error, PM_ERROR, PM_ERROR_USAGE, "%s has no edition named '%s'", m->path, *n);
+      g_free (run.state_dir);
+      return FALSE;
+    }
+  g_mutex_init (&run.lock);
+  int jobs = o->jobs > 0 ? o->jobs : (int)g_get_num_processors ();
+  GThreadPool *pool = g_thread_pool_new (build_one, &run, jobs, TRUE, NULL);
+  for (guint i = 0; i < m->editions->len; i++) {
+    PmEdition *e = g_ptr_array_index (m->editions, i);
+    if (!o->only || g_strv_contains ((const char *const *)o->only, e->name))
+      g_thread_pool_push (pool, e, NULL);
+  }
+  g_thread_pool_free (pool, FALSE, TRUE);
+  g_mutex_clear (&run.lock);
+  g_free (run.state_dir);
+  if (result)
+    *result = run.result;
+  if (run.result.failed > 0) {
+    g_set_error (error, PM_ERROR, PM_ERROR_INPUT, "%u of %u editions failed", run.result.failed,
+                 run.result.failed + run.result.built + run.result.up_to_date);
+    return FALSE;
+  }
+  return TRUE;
+}
