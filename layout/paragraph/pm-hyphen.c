@@ -360,7 +360,7 @@ hyphenate_part (PmHyphenator *h, const char *part, const char *end, int base,
   int offsets[MAX_WORD_CHARS + 1];
   GString *lower = g_string_sized_new (stop - start + 8);
   int n = 0;
-  gboolean ok = TRUE;
+  gboolean ok = TRUE, seen_lower = FALSE;
   for (const char *p = start; p < stop; p = g_utf8_next_char (p)) {
     gunichar c = g_utf8_get_char (p);
     if (n == MAX_WORD_CHARS || !is_word_char (c)) {
@@ -371,6 +371,14 @@ hyphenate_part (PmHyphenator *h, const char *part, const char *end, int base,
       ok = FALSE;
       break;
     }
+    /* A capital after a small letter (KazMunayGas, iPhone): a brand or code, which patterns
+     * made for the language's words break badly (Ka-z-Mu-nay-Gas). */
+    gboolean upper = g_unichar_isupper (c) || g_unichar_istitle (c);
+    if (upper && seen_lower) {
+      ok = FALSE;
+      break;
+    }
+    seen_lower = seen_lower || g_unichar_islower (c);
     gunichar l;
     if (is_apostrophe (c))
       l = '\'';

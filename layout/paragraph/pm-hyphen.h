@@ -46,13 +46,15 @@ const char *pm_hyphenator_get_dictionary (PmHyphenator *h);
 const char *pm_hyphenator_get_language (PmHyphenator *h);
 
 /* Where WORD (UTF-8, LEN bytes or NUL-terminated if LEN < 0) may take a hyphen: a new GArray
- * of int byte offsets, ascending, each on a character boundary strictly inside WORD; the
- * word breaks before that byte. Leading and trailing punctuation is ignored. Nothing is
- * returned for words with digits, URLs and e-mail addresses, capitalised words unless
- * RULES->capitalised, or words with an explicit hyphen unless RULES->compound_parts (then
- * each part is hyphenated on its own). If WORD has soft hyphens (U+00AD), only the places
- * just after them are returned, whatever the patterns and minima say. RULES NULL means
- * pm_hyphen_rules_init() for H's language. Free with g_array_unref(). */
+ * of int byte offsets, ascending, each on a character boundary strictly inside WORD; the word
+ * breaks before that byte (the hyphen is the caller's to add). Leading and trailing
+ * punctuation is ignored. Nothing is returned for words with digits, URLs and e-mail
+ * addresses, capitals after small letters (KazMunayGas), capitalised words unless
+ * RULES->capitalised, or words with an explicit hyphen or dash unless RULES->compound_parts
+ * (then each part is hyphenated on its own). If WORD has soft hyphens (U+00AD), only the
+ * places just after them are returned, whatever the patterns and minima say: the first
+ * fragment then ends in the soft hyphen, which the renderer draws as the hyphen. RULES NULL
+ * means pm_hyphen_rules_init() for H's language. Free with g_array_unref(). */
 GArray *pm_hyphenator_hyphenate (PmHyphenator *h, const char *word, gssize len,
                                  const PmHyphenRules *rules);
 

@@ -241,6 +241,11 @@ test_not_hyphenated (void)
   g_assert_cmpuint (none->len, ==, 0);
   g_array_unref (none);
 
+  /* Capitals inside a word mark a name or a code. */
+  assert_marked (h, &rules, "HyphenationTypesetting", "HyphenationTypesetting");
+  assert_marked (h, &rules, "iHyphenation", "iHyphenation");
+  assert_marked (h, &rules, "HYPHENATION", "HY=PHEN=ATION");
+
   /* Capitalised words: by the rules. */
   assert_marked (h, &rules, "Hyphenation", "Hy=phen=ation");
   rules.capitalised = FALSE;
