@@ -391,7 +391,9 @@ run_pass (PmLineBreaker *b, const Pass *ps, gboolean first_pass)
       if (i > 0 && items[i - 1].type == PM_ITEM_BOX)
         try_break (b, ps, i, 0, 0, FALSE);
     } else if (it->type == PM_ITEM_PENALTY) {
-      if (it->penalty < PM_PENALTY_INFINITY && !(first_pass && it->automatic))
+      /* A forced break is a break in every pass, even if marked automatic. */
+      if (it->penalty < PM_PENALTY_INFINITY &&
+          !(first_pass && it->automatic && it->penalty > PM_PENALTY_FORCE))
         try_break (b, ps, i, MAX (it->penalty, PM_PENALTY_FORCE), fin (it->width), it->flagged);
     }
   }

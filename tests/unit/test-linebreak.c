@@ -28,7 +28,8 @@ is_break (const Ref *rf, guint i, int pass)
   if (it->type == PM_ITEM_GLUE)
     return i > 0 && rf->items[i - 1].type == PM_ITEM_BOX;
   if (it->type == PM_ITEM_PENALTY)
-    return it->penalty < PM_PENALTY_INFINITY && !(pass == 1 && it->automatic);
+    return it->penalty < PM_PENALTY_INFINITY &&
+           !(pass == 1 && it->automatic && it->penalty > PM_PENALTY_FORCE);
   return FALSE;
 }
 
