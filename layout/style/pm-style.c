@@ -2,7 +2,7 @@
  *
  * Every key is described once, in the tables below (type, units, default, whether a text
  * element inherits it from body). Parsing checks each key and value against its table and
- * stores the parsed value under "section.key" in the global table or in a language's table;
+ * stores the parsed value in its slot (section, key) of the sheets' Table or of a language's;
  * sheets are applied parent first so that a child's value replaces its parent's. After all
  * sheets are read, everything is resolved into plain structs once, for the default language
  * and for each language named in a lang: section. */
@@ -58,37 +58,74 @@ typedef struct {
 
 #define BIG 1e6
 
-static const KeyDef text_keys[] = {
-  { "family", V_STRING, 0, NULL, 0, 0, "Noto Serif", TRUE },
-  { "size", V_LENGTH, U_ABS | U_EM | U_PCT, NULL, 0.01, 2000, "10pt", TRUE },
-  { "leading", V_LENGTH, U_ABS | U_EM | U_PCT | U_NONE, NULL, 0.01, 2000, "1.2", TRUE },
-  { "weight", V_WEIGHT, 0, NULL, 1, 1000, "normal", TRUE },
-  { "style", V_ENUM, 0, "normal|italic", 0, 0, "normal", TRUE },
-  { "color", V_COLOR, 0, NULL, 0, 0, "black", TRUE },
-  { "features", V_FEATURES, 0, NULL, 0, 0, "", TRUE },
-  { "letter-spacing", V_LENGTH, U_ABS | U_EM, NULL, -100, 100, "0", FALSE },
-  { "case", V_ENUM, 0, "normal|upper", 0, 0, "normal", FALSE },
-  { "align", V_ENUM, 0, "justify|left|right|center", 0, 0, "justify", TRUE },
-  { "indent", V_LENGTH, U_ABS | U_EM, NULL, -BIG, BIG, "0", FALSE },
-  { "indent-after-heading", V_BOOL, 0, NULL, 0, 0, "false", TRUE },
-  { "margin-left", V_LENGTH, U_ABS | U_EM, NULL, -BIG, BIG, "0", FALSE },
-  { "margin-right", V_LENGTH, U_ABS | U_EM, NULL, -BIG, BIG, "0", FALSE },
-  { "space-before", V_LENGTH, U_ABS | U_EM, NULL, 0, BIG, "0", FALSE },
-  { "space-after", V_LENGTH, U_ABS | U_EM, NULL, 0, BIG, "0", FALSE },
-  { "keep-with-next", V_INT, 0, NULL, 0, 20, "0", FALSE },
-  { "hyphenate", V_BOOL, 0, NULL, 0, 0, "true", TRUE },
-  { "protrusion", V_BOOL, 0, NULL, 0, 0, "false", TRUE },
-  { "expansion", V_FRACTION, 0, NULL, 0, 0.1, "0", TRUE },
-  { "tolerance", V_NUMBER, 0, NULL, 0, 10000, "200", TRUE },
-  { "pretolerance", V_NUMBER, 0, NULL, -1, 10000, "100", TRUE },
-  { "line-penalty", V_NUMBER, 0, NULL, -10000, 10000, "10", TRUE },
-  { "hyphen-penalty", V_NUMBER, 0, NULL, -10000, 10000, "50", TRUE },
-  { "exhyphen-penalty", V_NUMBER, 0, NULL, -10000, 10000, "50", TRUE },
-  { "double-hyphen-demerits", V_NUMBER, 0, NULL, 0, BIG, "10000", TRUE },
-  { "final-hyphen-demerits", V_NUMBER, 0, NULL, 0, BIG, "5000", TRUE },
-  { "adj-demerits", V_NUMBER, 0, NULL, 0, BIG, "10000", TRUE },
-  { "widow-penalty", V_NUMBER, 0, NULL, 0, 10000, "150", TRUE },
-  { "orphan-penalty", V_NUMBER, 0, NULL, 0, 10000, "150", TRUE },
+/* The text keys, in the order of text_keys[]. */
+enum {
+  TK_FAMILY,
+  TK_SIZE,
+  TK_LEADING,
+  TK_WEIGHT,
+  TK_STYLE,
+  TK_COLOR,
+  TK_FEATURES,
+  TK_LETTER_SPACING,
+  TK_CASE,
+  TK_ALIGN,
+  TK_INDENT,
+  TK_INDENT_AFTER_HEADING,
+  TK_MARGIN_LEFT,
+  TK_MARGIN_RIGHT,
+  TK_SPACE_BEFORE,
+  TK_SPACE_AFTER,
+  TK_KEEP_WITH_NEXT,
+  TK_HYPHENATE,
+  TK_PROTRUSION,
+  TK_EXPANSION,
+  TK_TOLERANCE,
+  TK_PRETOLERANCE,
+  TK_LINE_PENALTY,
+  TK_HYPHEN_PENALTY,
+  TK_EXHYPHEN_PENALTY,
+  TK_DOUBLE_HYPHEN_DEMERITS,
+  TK_FINAL_HYPHEN_DEMERITS,
+  TK_ADJ_DEMERITS,
+  TK_WIDOW_PENALTY,
+  TK_ORPHAN_PENALTY,
+  TK_COUNT
+};
+
+static const KeyDef text_keys[TK_COUNT] = {
+  [TK_FAMILY] = { "family", V_STRING, 0, NULL, 0, 0, "Noto Serif", TRUE },
+  [TK_SIZE] = { "size", V_LENGTH, U_ABS | U_EM | U_PCT, NULL, 0.01, 2000, "10pt", TRUE },
+  [TK_LEADING] = { "leading", V_LENGTH, U_ABS | U_EM | U_PCT | U_NONE, NULL, 0.01, 2000, "1.2",
+                   TRUE },
+  [TK_WEIGHT] = { "weight", V_WEIGHT, 0, NULL, 1, 1000, "normal", TRUE },
+  [TK_STYLE] = { "style", V_ENUM, 0, "normal|italic", 0, 0, "normal", TRUE },
+  [TK_COLOR] = { "color", V_COLOR, 0, NULL, 0, 0, "black", TRUE },
+  [TK_FEATURES] = { "features", V_FEATURES, 0, NULL, 0, 0, "", TRUE },
+  [TK_LETTER_SPACING] = { "letter-spacing", V_LENGTH, U_ABS | U_EM, NULL, -100, 100, "0", FALSE },
+  [TK_CASE] = { "case", V_ENUM, 0, "normal|upper", 0, 0, "normal", FALSE },
+  [TK_ALIGN] = { "align", V_ENUM, 0, "justify|left|right|center", 0, 0, "justify", TRUE },
+  [TK_INDENT] = { "indent", V_LENGTH, U_ABS | U_EM, NULL, -BIG, BIG, "0", FALSE },
+  [TK_INDENT_AFTER_HEADING] = { "indent-after-heading", V_BOOL, 0, NULL, 0, 0, "false", TRUE },
+  [TK_MARGIN_LEFT] = { "margin-left", V_LENGTH, U_ABS | U_EM, NULL, -BIG, BIG, "0", FALSE },
+  [TK_MARGIN_RIGHT] = { "margin-right", V_LENGTH, U_ABS | U_EM, NULL, -BIG, BIG, "0", FALSE },
+  [TK_SPACE_BEFORE] = { "space-before", V_LENGTH, U_ABS | U_EM, NULL, 0, BIG, "0", FALSE },
+  [TK_SPACE_AFTER] = { "space-after", V_LENGTH, U_ABS | U_EM, NULL, 0, BIG, "0", FALSE },
+  [TK_KEEP_WITH_NEXT] = { "keep-with-next", V_INT, 0, NULL, 0, 20, "0", FALSE },
+  [TK_HYPHENATE] = { "hyphenate", V_BOOL, 0, NULL, 0, 0, "true", TRUE },
+  [TK_PROTRUSION] = { "protrusion", V_BOOL, 0, NULL, 0, 0, "false", TRUE },
+  [TK_EXPANSION] = { "expansion", V_FRACTION, 0, NULL, 0, 0.1, "0", TRUE },
+  [TK_TOLERANCE] = { "tolerance", V_NUMBER, 0, NULL, 0, 10000, "200", TRUE },
+  [TK_PRETOLERANCE] = { "pretolerance", V_NUMBER, 0, NULL, -1, 10000, "100", TRUE },
+  [TK_LINE_PENALTY] = { "line-penalty", V_NUMBER, 0, NULL, -10000, 10000, "10", TRUE },
+  [TK_HYPHEN_PENALTY] = { "hyphen-penalty", V_NUMBER, 0, NULL, -10000, 10000, "50", TRUE },
+  [TK_EXHYPHEN_PENALTY] = { "exhyphen-penalty", V_NUMBER, 0, NULL, -10000, 10000, "50", TRUE },
+  [TK_DOUBLE_HYPHEN_DEMERITS] = { "double-hyphen-demerits", V_NUMBER, 0, NULL, 0, BIG, "10000",
+                                  TRUE },
+  [TK_FINAL_HYPHEN_DEMERITS] = { "final-hyphen-demerits", V_NUMBER, 0, NULL, 0, BIG, "5000", TRUE },
+  [TK_ADJ_DEMERITS] = { "adj-demerits", V_NUMBER, 0, NULL, 0, BIG, "10000", TRUE },
+  [TK_WIDOW_PENALTY] = { "widow-penalty", V_NUMBER, 0, NULL, 0, 10000, "150", TRUE },
+  [TK_ORPHAN_PENALTY] = { "orphan-penalty", V_NUMBER, 0, NULL, 0, 10000, "150", TRUE },
 };
 
 static const KeyDef page_keys[] = {
@@ -260,6 +297,16 @@ typedef struct {
   guint line, column;
 } Value;
 
+/* The values one scope (the sheets, or one language's sections) sets, by slot. */
+#define N_SECTIONS G_N_ELEMENTS (sections)
+#define MAX_KEYS 48
+typedef struct {
+  const Value *v[N_SECTIONS * MAX_KEYS];
+} Table;
+G_STATIC_ASSERT (TK_COUNT + G_N_ELEMENTS (page_keys) <= MAX_KEYS);
+G_STATIC_ASSERT (TK_COUNT + G_N_ELEMENTS (note_keys) <= MAX_KEYS);
+G_STATIC_ASSERT (TK_COUNT + G_N_ELEMENTS (cover_keys) <= MAX_KEYS);
+
 typedef struct {
   char *tag;
   PmLangStyle lang;
@@ -270,11 +317,13 @@ struct _PmStyle {
   char *path;
   const char *name;
   GStringChunk *strings;
-  GPtrArray *values;      /* Value *, owned */
-  GHashTable *global;     /* "section.key" -> Value * */
-  GHashTable *lang_table; /* tag -> GHashTable of "section.key" -> Value * */
-  GPtrArray *lang_order;  /* tags, NULL-terminated once loaded */
-  GHashTable *protrusion; /* gunichar -> Value * (num = left, num2 = right) */
+  GPtrArray *values;          /* Value *, owned */
+  Table *global;              /* what the sheets set outside lang: */
+  GHashTable *lang_table;     /* tag -> Table * */
+  GHashTable *colors;         /* name -> Value * */
+  GPtrArray *lang_order;      /* tags, NULL-terminated once loaded */
+  GHashTable *protrusion;     /* gunichar -> Value * (num = left, num2 = right) */
+  GHashTable *defaults_cache; /* const KeyDef * -> Value * */
   PmPageStyle page;
   PmNoteStyle notes;
   PmRunningStyle running;
@@ -776,13 +825,22 @@ parse_value (Ctx *c, const KeyDef *def, guint units, const PmYamlNode *node, con
   return FALSE;
 }
 
-static Value *
-store (Ctx *c, GHashTable *table, const char *section, const char *key, const Value *v)
+/* Where DEF of SEC lives in a Table: text keys first, then the section's own. */
+static guint
+slot (const SectionDef *sec, const KeyDef *def)
+{
+  guintptr d = (guintptr)def, t = (guintptr)text_keys;
+  guint k = d >= t && d < (guintptr)(text_keys + TK_COUNT) ? (guint)(def - text_keys)
+                                                           : TK_COUNT + (guint)(def - sec->keys);
+  return (guint)(sec - sections) * MAX_KEYS + k;
+}
+
+static void
+store (Ctx *c, Table *table, const SectionDef *sec, const KeyDef *def, const Value *v)
 {
   Value *copy = g_memdup2 (v, sizeof *v);
   g_ptr_array_add (c->style->values, copy);
-  g_hash_table_replace (table, g_strdup_printf ("%s.%s", section, key), copy);
-  return copy;
+  table->v[slot (sec, def)] = copy;
 }
 
 /* A key written twice in one mapping: libyaml keeps both, a reader would silently take one. */
@@ -816,7 +874,7 @@ expect_mapping (Ctx *c, const PmYamlNode *node, const char *where)
 
 /* The keys of one section, into TABLE. */
 static void
-apply_section (Ctx *c, GHashTable *table, const SectionDef *sec, const PmYamlNode *map,
+apply_section (Ctx *c, Table *table, const SectionDef *sec, const PmYamlNode *map,
                const char *where, gboolean text_only)
 {
   if (!expect_mapping (c, map, where))
@@ -840,14 +898,8 @@ apply_section (Ctx *c, GHashTable *table, const SectionDef *sec, const PmYamlNod
       units = U_ABS;
     Value v;
     if (parse_value (c, def, units, val, where, &v))
-      store (c, table, sec->name, def->name, &v);
+      store (c, table, sec, def, &v);
   }
-}
-
-static GHashTable *
-new_table (void)
-{
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 static void
@@ -870,9 +922,9 @@ apply_lang (Ctx *c, const PmYamlNode *map)
     }
     char *tag = normalize_tag (key->value);
     char *where = g_strdup_printf ("lang.%s", tag);
-    GHashTable *table = g_hash_table_lookup (s->lang_table, tag);
+    Table *table = g_hash_table_lookup (s->lang_table, tag);
     if (!table) {
-      table = new_table ();
+      table = g_new0 (Table, 1);
       g_hash_table_insert (s->lang_table, g_strdup (tag), table);
       g_ptr_array_add (s->lang_order, g_strdup (tag));
     }
@@ -889,7 +941,7 @@ apply_lang (Ctx *c, const PmYamlNode *map)
         if (def) {
           Value parsed;
           if (parse_value (c, def, def->units, v, where, &parsed))
-            store (c, table, "language", def->name, &parsed);
+            store (c, table, language, def, &parsed);
         } else if (sec && sec->text) {
           char *sub = g_strdup_printf ("%s.%s", where, name);
           apply_section (c, table, sec, v, sub, TRUE);
@@ -934,7 +986,9 @@ apply_colors (Ctx *c, const PmYamlNode *map)
                 .file = c->file,
                 .line = val->line,
                 .column = val->column };
-    store (c, c->style->global, "colors", key->value, &v);
+    g_ptr_array_add (c->style->values, g_memdup2 (&v, sizeof v));
+    g_hash_table_replace (c->style->colors, g_strdup (key->value),
+                          g_ptr_array_index (c->style->values, c->style->values->len - 1));
   }
 }
 
@@ -1146,6 +1200,7 @@ def_of (const char *section, const char *key)
   return find_key (sec, key, FALSE);
 }
 
+/* DEF's default, parsed once per style (TMP is unused then). NULL if it has none. */
 static const Value *
 default_value (PmStyle *s, const KeyDef *def, Value *tmp)
 {
@@ -1153,51 +1208,58 @@ default_value (PmStyle *s, const KeyDef *def, Value *tmp)
   tmp->type = def->type;
   if (!def->def)
     return NULL;
+  const Value *cached = g_hash_table_lookup (s->defaults_cache, def);
+  if (cached)
+    return cached;
   PmYamlNode node = { PM_YAML_SCALAR, 0, 0, (char *)def->def, FALSE, NULL };
   PmDiagnostics *d = pm_diagnostics_new ();
   Ctx c = { s, d, "(default)", NULL };
-  gboolean ok = parse_value (&c, def, def->units, &node, "default", tmp);
+  Value v;
+  gboolean ok = parse_value (&c, def, def->units, &node, "default", &v);
   pm_diagnostics_free (d);
   g_assert (ok);
-  return tmp;
+  Value *copy = g_memdup2 (&v, sizeof v);
+  g_ptr_array_add (s->values, copy);
+  g_hash_table_insert (s->defaults_cache, (gpointer)def, copy);
+  return copy;
 }
 
 /* The value of SECTION.KEY for the language table LT (may be NULL), or its default (TMP). */
 static const Value *
-get (PmStyle *s, GHashTable *lt, const char *section, const char *key, Value *tmp)
+get (PmStyle *s, const Table *lt, const char *section, const char *key, Value *tmp)
 {
-  char k[80];
-  g_snprintf (k, sizeof k, "%s.%s", section, key);
-  const Value *v = lt ? g_hash_table_lookup (lt, k) : NULL;
+  const SectionDef *sec = find_section (section);
+  const KeyDef *def = find_key (sec, key, FALSE);
+  guint i = slot (sec, def);
+  const Value *v = lt ? lt->v[i] : NULL;
   if (!v)
-    v = g_hash_table_lookup (s->global, k);
+    v = s->global->v[i];
   if (!v)
-    v = default_value (s, def_of (section, key), tmp);
+    v = default_value (s, def, tmp);
   return v;
 }
 
-/* As get(), for a text element: a key it does not set and that inherits comes from body.
- * *FROM_BODY tells which. */
+/* As get(), for text key KEY (TK_*) of element SEC: a key the element does not set and that
+ * inherits comes from body. *FROM_BODY tells which. */
 static const Value *
-get_text (PmStyle *s, GHashTable *lt, const char *elem, const char *key, Value *tmp,
+get_text (PmStyle *s, const Table *lt, const SectionDef *sec, guint key, Value *tmp,
           gboolean *from_body)
 {
-  char k[80];
-  const KeyDef *def = find_in (text_keys, G_N_ELEMENTS (text_keys), key);
+  const SectionDef *body = find_section ("body");
+  guint i = (guint)(sec - sections) * MAX_KEYS + key;
+  const Value *v = lt ? lt->v[i] : NULL;
   *from_body = FALSE;
-  g_snprintf (k, sizeof k, "%s.%s", elem, key);
-  const Value *v = lt ? g_hash_table_lookup (lt, k) : NULL;
   if (!v)
-    v = g_hash_table_lookup (s->global, k);
-  if (!v && def->inherit && strcmp (elem, "body")) {
+    v = s->global->v[i];
+  if (!v && text_keys[key].inherit && sec != body) {
     *from_body = TRUE;
-    g_snprintf (k, sizeof k, "body.%s", key);
-    v = lt ? g_hash_table_lookup (lt, k) : NULL;
+    i = (guint)(body - sections) * MAX_KEYS + key;
+    v = lt ? lt->v[i] : NULL;
     if (!v)
-      v = g_hash_table_lookup (s->global, k);
+      v = s->global->v[i];
   }
   if (!v)
-    v = default_value (s, def, tmp);
+    v = default_value (s, &text_keys[key], tmp);
   return v;
 }
 
@@ -1223,9 +1285,7 @@ resolve_color (PmStyle *s, const Value *v)
 {
   PmColor col = { 0, 0, 0 };
   if (!parse_hex_color (v->str, &col)) {
-    char k[80];
-    g_snprintf (k, sizeof k, "colors.%s", v->str);
-    const Value *named = g_hash_table_lookup (s->global, k);
+    const Value *named = g_hash_table_lookup (s->colors, v->str);
     if (named)
       parse_hex_color (named->str, &col);
   }
@@ -1241,36 +1301,35 @@ check_colors (PmStyle *s, PmDiagnostics *diags)
     PmColor col;
     if (v->type != V_COLOR || parse_hex_color (v->str, &col))
       continue;
-    char k[80];
-    g_snprintf (k, sizeof k, "colors.%s", v->str);
-    if (!g_hash_table_lookup (s->global, k))
+    if (!g_hash_table_lookup (s->colors, v->str))
       pm_diagnostics_add (diags, PM_SEVERITY_ERROR, v->file, v->line, v->column,
                           "colour \"%s\" is not defined in [colors]", v->str);
   }
 }
 
 static void
-resolve_text (PmStyle *s, GHashTable *lt, const char *elem, const PmTextStyle *body,
+resolve_text (PmStyle *s, const Table *lt, const char *elem, const PmTextStyle *body,
               const PmLangStyle *lang, PmTextStyle *t)
 {
   Value tmp;
   gboolean inh;
   const Value *v;
-#define T(key) get_text (s, lt, elem, key, &tmp, &inh)
+  const SectionDef *sec = find_section (elem);
+#define T(key) get_text (s, lt, sec, key, &tmp, &inh)
   memset (t, 0, sizeof *t);
-  t->family = T ("family")->str;
-  v = T ("size");
+  t->family = T (TK_FAMILY)->str;
+  v = T (TK_SIZE);
   t->size =
       inh && body ? body->size : resolve_length (v, body ? body->size : 10, body ? body->size : 10);
-  v = T ("leading");
+  v = T (TK_LEADING);
   if (inh && body)
     t->leading = body->leading / body->size * t->size; /* keep body's proportion */
   else
     t->leading = resolve_length (v, t->size, t->size);
-  t->weight = (int)T ("weight")->num;
-  t->italic = T ("style")->num == 1;
-  t->color = resolve_color (s, T ("color"));
-  const char *own = T ("features")->str;
+  t->weight = (int)T (TK_WEIGHT)->num;
+  t->italic = T (TK_STYLE)->num == 1;
+  t->color = resolve_color (s, T (TK_COLOR));
+  const char *own = T (TK_FEATURES)->str;
   if (*own && *lang->features) {
     char *both = g_strconcat (own, ",", lang->features, NULL);
     t->features = g_string_chunk_insert_const (s->strings, both);
@@ -1278,34 +1337,34 @@ resolve_text (PmStyle *s, GHashTable *lt, const char *elem, const PmTextStyle *b
   } else {
     t->features = *own ? own : lang->features;
   }
-  t->letter_spacing = resolve_length (T ("letter-spacing"), t->size, t->size);
-  t->uppercase = T ("case")->num == 1;
-  t->align = (PmAlign)T ("align")->num;
-  t->indent = resolve_length (T ("indent"), t->size, t->size);
-  t->indent_after_heading = T ("indent-after-heading")->num != 0;
-  t->margin_left = resolve_length (T ("margin-left"), t->size, t->size);
-  t->margin_right = resolve_length (T ("margin-right"), t->size, t->size);
-  t->space_before = resolve_length (T ("space-before"), t->size, t->size);
-  t->space_after = resolve_length (T ("space-after"), t->size, t->size);
-  t->keep_with_next = (int)T ("keep-with-next")->num;
-  t->hyphenate = T ("hyphenate")->num != 0;
-  t->protrusion = T ("protrusion")->num != 0;
-  t->expansion = T ("expansion")->num;
-  t->tolerance = T ("tolerance")->num;
-  t->pretolerance = T ("pretolerance")->num;
-  t->line_penalty = T ("line-penalty")->num;
-  t->hyphen_penalty = T ("hyphen-penalty")->num;
-  t->exhyphen_penalty = T ("exhyphen-penalty")->num;
-  t->double_hyphen_demerits = T ("double-hyphen-demerits")->num;
-  t->final_hyphen_demerits = T ("final-hyphen-demerits")->num;
-  t->adj_demerits = T ("adj-demerits")->num;
-  t->widow_penalty = T ("widow-penalty")->num;
-  t->orphan_penalty = T ("orphan-penalty")->num;
+  t->letter_spacing = resolve_length (T (TK_LETTER_SPACING), t->size, t->size);
+  t->uppercase = T (TK_CASE)->num == 1;
+  t->align = (PmAlign)T (TK_ALIGN)->num;
+  t->indent = resolve_length (T (TK_INDENT), t->size, t->size);
+  t->indent_after_heading = T (TK_INDENT_AFTER_HEADING)->num != 0;
+  t->margin_left = resolve_length (T (TK_MARGIN_LEFT), t->size, t->size);
+  t->margin_right = resolve_length (T (TK_MARGIN_RIGHT), t->size, t->size);
+  t->space_before = resolve_length (T (TK_SPACE_BEFORE), t->size, t->size);
+  t->space_after = resolve_length (T (TK_SPACE_AFTER), t->size, t->size);
+  t->keep_with_next = (int)T (TK_KEEP_WITH_NEXT)->num;
+  t->hyphenate = T (TK_HYPHENATE)->num != 0;
+  t->protrusion = T (TK_PROTRUSION)->num != 0;
+  t->expansion = T (TK_EXPANSION)->num;
+  t->tolerance = T (TK_TOLERANCE)->num;
+  t->pretolerance = T (TK_PRETOLERANCE)->num;
+  t->line_penalty = T (TK_LINE_PENALTY)->num;
+  t->hyphen_penalty = T (TK_HYPHEN_PENALTY)->num;
+  t->exhyphen_penalty = T (TK_EXHYPHEN_PENALTY)->num;
+  t->double_hyphen_demerits = T (TK_DOUBLE_HYPHEN_DEMERITS)->num;
+  t->final_hyphen_demerits = T (TK_FINAL_HYPHEN_DEMERITS)->num;
+  t->adj_demerits = T (TK_ADJ_DEMERITS)->num;
+  t->widow_penalty = T (TK_WIDOW_PENALTY)->num;
+  t->orphan_penalty = T (TK_ORPHAN_PENALTY)->num;
 #undef T
 }
 
 static void
-resolve_lang (PmStyle *s, GHashTable *lt, const char *tag, Resolved *r)
+resolve_lang (PmStyle *s, const Table *lt, const char *tag, Resolved *r)
 {
   Value tmp;
   PmLangStyle *l = &r->lang;
@@ -1368,9 +1427,9 @@ resolve_all (PmStyle *s)
   const Value *size = get (s, NULL, "page", "size", &tmp);
   p->width = size->num;
   p->height = size->num2;
-  if (g_hash_table_lookup (s->global, "page.width"))
+  if (get (s, NULL, "page", "width", &tmp))
     p->width = len_of (s, "page", "width", em, 0);
-  if (g_hash_table_lookup (s->global, "page.height"))
+  if (get (s, NULL, "page", "height", &tmp))
     p->height = len_of (s, "page", "height", em, 0);
   p->margin_inner = len_of (s, "page", "margin-inner", em, 0);
   p->margin_outer = len_of (s, "page", "margin-outer", em, 0);
@@ -1450,7 +1509,8 @@ static void
 check_geometry (PmStyle *s, PmDiagnostics *diags)
 {
   const PmPageStyle *p = &s->page;
-  const Value *at = g_hash_table_lookup (s->global, "page.margin-inner");
+  const SectionDef *page = find_section ("page");
+  const Value *at = s->global->v[slot (page, find_key (page, "margin-inner", FALSE))];
   if (p->measure < 36 || p->column_width < 18 || p->text_height < 36)
     pm_diagnostics_add (
         diags, PM_SEVERITY_ERROR, at ? at->file : s->path, at ? at->line : 0, at ? at->column : 0,
@@ -1474,11 +1534,12 @@ load (const char *path, const char *data, gsize len, GError **error)
   s->name = "";
   s->strings = g_string_chunk_new (1024);
   s->values = g_ptr_array_new_with_free_func (g_free);
-  s->global = new_table ();
-  s->lang_table =
-      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_hash_table_unref);
+  s->global = g_new0 (Table, 1);
+  s->lang_table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  s->colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   s->lang_order = g_ptr_array_new_with_free_func (g_free);
   s->protrusion = g_hash_table_new (g_direct_hash, g_direct_equal);
+  s->defaults_cache = g_hash_table_new (g_direct_hash, g_direct_equal);
   PmDiagnostics *diags = pm_diagnostics_new ();
   Ctx c = { s, diags, NULL, g_ptr_array_new_with_free_func (g_free) };
   load_sheet (&c, path, data, len, NULL);
@@ -1534,9 +1595,11 @@ pm_style_free (PmStyle *s)
     g_ptr_array_unref (s->resolved);
   }
   g_hash_table_unref (s->protrusion);
+  g_hash_table_unref (s->defaults_cache);
   g_ptr_array_unref (s->lang_order);
   g_hash_table_unref (s->lang_table);
-  g_hash_table_unref (s->global);
+  g_hash_table_unref (s->colors);
+  g_free (s->global);
   g_ptr_array_unref (s->values);
   g_string_chunk_free (s->strings);
   g_free (s);
