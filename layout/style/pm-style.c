@@ -152,6 +152,8 @@ static const KeyDef language_keys[] = {
   { "hyphen-min-word", V_INT, 0, NULL, 1, 60, "5", FALSE },
   { "features", V_FEATURES, 0, NULL, 0, 0, "", FALSE },
   { "contents-title", V_STRING, 0, NULL, 0, 0, "Contents", FALSE },
+  { "subtitle", V_STRING, 0, NULL, 0, 0, "", FALSE },
+  { "publisher", V_STRING, 0, NULL, 0, 0, "", FALSE },
 };
 
 static const KeyDef note_keys[] = {
@@ -322,6 +324,7 @@ struct _PmStyle {
   GHashTable *lang_table;     /* tag -> Table * */
   GHashTable *colors;         /* name -> Value * */
   GPtrArray *lang_order;      /* tags, NULL-terminated once loaded */
+  GPtrArray *files;           /* every sheet read, parents first; NULL-terminated once loaded */
   GHashTable *protrusion;     /* gunichar -> Value * (num = left, num2 = right) */
   GHashTable *defaults_cache; /* const KeyDef * -> Value * */
   PmPageStyle page;
@@ -1183,6 +1186,7 @@ load_sheet (Ctx *c, const char *path, const char *data, gsize len, const PmYamlN
         }
       }
       apply_sheet (c, root);
+      g_ptr_array_add (c->style->files, g_strdup (path));
       pm_yaml_node_free (root);
     }
   }
@@ -1381,6 +1385,8 @@ resolve_lang (PmStyle *s, const Table *lt, const char *tag, Resolved *r)
   l->hyphen_min_word = (int)get (s, lt, "language", "hyphen-min-word", &tmp)->num;
   l->features = get (s, lt, "language", "features", &tmp)->str;
   l->contents_title = get (s, lt, "language", "contents-title", &tmp)->str;
+  l->subtitle = get (s, lt, "language", "subtitle", &tmp)->str;
+  l->publisher = get (s, lt, "language", "publisher", &tmp)->str;
   resolve_text (s, lt, "body", NULL, l, &r->text[0]);
   for (gsize i = 1; i < N_ELEMENTS; i++)
     resolve_text (s, lt, elements[i], &r->text[0], l, &r->text[i]);
@@ -1420,6 +1426,7 @@ resolve_all (PmStyle *s)
     g_ptr_array_add (s->resolved, r);
   }
   g_ptr_array_add (s->lang_order, NULL);
+  g_ptr_array_add (s->files, NULL);
 
   const PmTextStyle *body = &s->defaults.text[0];
   double em = body->size;
@@ -1538,6 +1545,7 @@ load (const char *path, const char *data, gsize len, GError **error)
   s->lang_table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   s->colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   s->lang_order = g_ptr_array_new_with_free_func (g_free);
+  s->files = g_ptr_array_new_with_free_func (g_free);
   s->protrusion = g_hash_table_new (g_direct_hash, g_direct_equal);
   s->defaults_cache = g_hash_table_new (g_direct_hash, g_direct_equal);
   PmDiagnostics *diags = pm_diagnostics_new ();
@@ -1597,6 +1605,7 @@ pm_style_free (PmStyle *s)
   g_hash_table_unref (s->protrusion);
   g_hash_table_unref (s->defaults_cache);
   g_ptr_array_unref (s->lang_order);
+  g_ptr_array_unref (s->files);
   g_hash_table_unref (s->lang_table);
   g_hash_table_unref (s->colors);
   g_free (s->global);
@@ -1612,7 +1621,15 @@ find_resolved (const PmStyle *s, const char *lang)
 {
   if (!lang || !*lang)
     return &s->defaults;
-  char *tag = normalize_tag (lang);
+  /* Called per paragraph: normalise into a buffer rather than allocate. */
+  char tag[64];
+  if (strlen (lang) >= sizeof tag)
+    return &s->defaults;
+  for (gsize i = 0;; i++) {
+    tag[i] = lang[i] == '_' ? '-' : g_ascii_tolower (lang[i]);
+    if (!lang[i])
+      break;
+  }
   const Resolved *found = NULL;
   for (int pass = 0; pass < 2 && !found; pass++) {
     for (guint i = 0; i < s->resolved->len && !found; i++) {
@@ -1625,7 +1642,6 @@ find_resolved (const PmStyle *s, const char *lang)
       break;
     *dash = '\0';
   }
-  g_free (tag);
   return found ? found : &s->defaults;
 }
 
@@ -1701,6 +1717,12 @@ const char *const *
 pm_style_get_languages (const PmStyle *s)
 {
   return (const char *const *)s->lang_order->pdata;
+}
+
+const char *const *
+pm_style_get_files (const PmStyle *s)
+{
+  return (const char *const *)s->files->pdata;
 }
 
 const char *

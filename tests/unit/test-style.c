@@ -121,17 +121,17 @@ test_cascade (void)
                                      " body: { family: Greek Serif } }\n"
                                      "protrusion: { \".\": [0, 0.5] }\n",
                                      -1);
-  char *child =
-      pm_test_write_file ("child.style",
-                          "inherit: parent.style\n"
-                          "page: { margin-outer: 25mm }\n"
-                          "body: { size: 10pt }\n"
-                          "h1: { family: Head Sans }\n"
-                          "lang:\n"
-                          "  el: { body: { size: 9pt, features: ss01 } }\n"
-                          "  ru: { h1: { family: Cyrillic Sans }, features: [\"-liga\"] }\n"
-                          "protrusion: { \".\": [0.1, 0.8] }\n",
-                          -1);
+  char *child = pm_test_write_file ("child.style",
+                                    "inherit: parent.style\n"
+                                    "page: { margin-outer: 25mm }\n"
+                                    "body: { size: 10pt }\n"
+                                    "h1: { family: Head Sans }\n"
+                                    "lang:\n"
+                                    "  el: { body: { size: 9pt, features: ss01 } }\n"
+                                    "  ru: { h1: { family: Cyrillic Sans }, features: [\"-liga\"],"
+                                    " publisher: Издатель }\n"
+                                    "protrusion: { \".\": [0.1, 0.8] }\n",
+                                    -1);
   GError *error = NULL;
   g_autoptr (PmStyle) s = pm_style_load (child, &error);
   g_assert_no_error (error);
@@ -178,6 +178,8 @@ test_cascade (void)
   g_assert_cmpstr (pm_style_get_text (s, "h1", "ru").family, ==, "Cyrillic Sans");
   g_assert_cmpstr (pm_style_get_text (s, "body", "ru").family, ==, "Parent Serif");
   g_assert_cmpstr (pm_style_get_text (s, "body", "ru").features, ==, "-liga");
+  g_assert_cmpstr (pm_style_get_lang (s, "ru")->publisher, ==, "Издатель");
+  g_assert_cmpstr (pm_style_get_lang (s, "el")->publisher, ==, "");
   /* A language without a section gets the defaults. */
   g_assert_cmpstr (pm_style_get_lang (s, "de")->quote_open, ==, "“");
   g_assert_cmpstr (pm_style_get_lang (s, "de")->tag, ==, "");
@@ -378,6 +380,10 @@ test_inherit (void)
   g_autoptr (PmStyle) s =
       load_ok ("/nonexistent/edition.style", "inherit: base.style\npage: { size: A6 }\n");
   assert_near (pm_style_get_page (s)->width, MM (105));
+  const char *const *files = pm_style_get_files (s);
+  g_assert_true (g_str_has_suffix (files[0], "styles/base.style"));
+  g_assert_cmpstr (files[1], ==, "/nonexistent/edition.style");
+  g_assert_null (files[2]);
   assert_near (pm_style_get_text (s, "body", NULL).leading, 13);
   g_assert_cmpint (pm_style_get_lang (s, "ru")->hyphen_min_right, ==, 2);
   g_free (a);
