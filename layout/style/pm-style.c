@@ -343,11 +343,18 @@ typedef struct {
   PmDiagnostics *diags;
   const char *file; /* the sheet being read, interned */
   GPtrArray *chain; /* canonical paths of the sheets being read, for cycles */
+  GHashTable *seen; /* mapping node -> its keys so far (text -> key node), for duplicates */
+  guint errors;
 } Ctx;
+
+/* A sheet with thousands of mistakes reports the first ones, not megabytes of them. */
+#define MAX_ERRORS 50
 
 static void G_GNUC_PRINTF (3, 4) err (Ctx *c, const PmYamlNode *at, const char *format, ...)
 {
   va_list ap;
+  if (++c->errors > MAX_ERRORS)
+    return;
   va_start (ap, format);
   char *msg = g_strdup_vprintf (format, ap);
   va_end (ap);
@@ -846,22 +853,27 @@ store (Ctx *c, Table *table, const SectionDef *sec, const KeyDef *def, const Val
   table->v[slot (sec, def)] = copy;
 }
 
-/* A key written twice in one mapping: libyaml keeps both, a reader would silently take one. */
+/* A key written twice in one mapping: libyaml keeps both, a reader would silently take one.
+ * Called for I = 0, 1, … of each mapping; a hash of the keys so far keeps it linear. */
 static gboolean
 check_duplicate (Ctx *c, const PmYamlNode *map, guint i, const char *where)
 {
   const PmYamlNode *key;
   pm_yaml_item (map, i, &key);
-  for (guint j = 0; j < i; j++) {
-    const PmYamlNode *other;
-    pm_yaml_item (map, j, &other);
-    if (other->kind == PM_YAML_SCALAR && key->kind == PM_YAML_SCALAR &&
-        !strcmp (other->value, key->value)) {
-      err (c, key, "\"%s\" is written twice in [%s] (first at line %u)", key->value, where,
-           other->line);
-      return TRUE;
-    }
+  if (key->kind != PM_YAML_SCALAR)
+    return FALSE;
+  GHashTable *keys = g_hash_table_lookup (c->seen, map);
+  if (!keys) {
+    keys = g_hash_table_new (g_str_hash, g_str_equal);
+    g_hash_table_insert (c->seen, (gpointer)map, keys);
   }
+  const PmYamlNode *other = g_hash_table_lookup (keys, key->value);
+  if (other) {
+    err (c, key, "\"%s\" is written twice in [%s] (first at line %u)", key->value, where,
+         other->line);
+    return TRUE;
+  }
+  g_hash_table_insert (keys, key->value, (gpointer)key);
   return FALSE;
 }
 
@@ -1186,6 +1198,7 @@ load_sheet (Ctx *c, const char *path, const char *data, gsize len, const PmYamlN
         }
       }
       apply_sheet (c, root);
+      g_hash_table_remove_all (c->seen); /* its keys point into ROOT */
       g_ptr_array_add (c->style->files, g_strdup (path));
       pm_yaml_node_free (root);
     }
@@ -1217,7 +1230,7 @@ default_value (PmStyle *s, const KeyDef *def, Value *tmp)
     return cached;
   PmYamlNode node = { PM_YAML_SCALAR, 0, 0, (char *)def->def, FALSE, NULL };
   PmDiagnostics *d = pm_diagnostics_new ();
-  Ctx c = { s, d, "(default)", NULL };
+  Ctx c = { s, d, "(default)", NULL, NULL, 0 };
   Value v;
   gboolean ok = parse_value (&c, def, def->units, &node, "default", &v);
   pm_diagnostics_free (d);
@@ -1549,9 +1562,20 @@ load (const char *path, const char *data, gsize len, GError **error)
   s->protrusion = g_hash_table_new (g_direct_hash, g_direct_equal);
   s->defaults_cache = g_hash_table_new (g_direct_hash, g_direct_equal);
   PmDiagnostics *diags = pm_diagnostics_new ();
-  Ctx c = { s, diags, NULL, g_ptr_array_new_with_free_func (g_free) };
+  Ctx c = { s,
+            diags,
+            NULL,
+            g_ptr_array_new_with_free_func (g_free),
+            g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                   (GDestroyNotify)g_hash_table_unref),
+            0 };
   load_sheet (&c, path, data, len, NULL);
   g_ptr_array_unref (c.chain);
+  g_hash_table_unref (c.seen);
+  if (c.errors > MAX_ERRORS)
+    pm_diagnostics_add (diags, PM_SEVERITY_ERROR, path, 0, 0,
+                        "%u more errors not shown; correct the ones above first",
+                        c.errors - MAX_ERRORS);
   if (!pm_diagnostics_count (diags, PM_SEVERITY_ERROR)) {
     check_colors (s, diags);
     if (!pm_diagnostics_count (diags, PM_SEVERITY_ERROR)) {

@@ -349,6 +349,27 @@ test_every_error (void)
   g_error_free (error);
 }
 
+/* Thousands of mistakes: the first 50 and a count, and no quadratic time on a big mapping. */
+static void
+test_many_errors (void)
+{
+  GString *text = g_string_new ("body:\n");
+  for (int i = 0; i < 20000; i++)
+    g_string_append_printf (text, "  k%d: 1\n", i);
+  g_string_append (text, "  k7: 2\n");
+  GError *error = NULL;
+  g_assert_null (pm_style_load_data ("big.style", text->str, -1, &error));
+  char **lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 51);
+  g_assert_true (g_str_has_prefix (lines[0], "big.style:2:3: error: unknown key \"k0\""));
+  g_assert_cmpstr (lines[50], ==,
+                   "big.style: error: 19951 more errors not shown; correct the "
+                   "ones above first");
+  g_strfreev (lines);
+  g_error_free (error);
+  g_string_free (text, TRUE);
+}
+
 static void
 test_inherit (void)
 {
@@ -436,6 +457,7 @@ main (int argc, char **argv)
   g_test_add_func ("/style/values", test_values);
   g_test_add_func ("/style/errors", test_errors);
   g_test_add_func ("/style/every-error", test_every_error);
+  g_test_add_func ("/style/many-errors", test_many_errors);
   g_test_add_func ("/style/inherit", test_inherit);
   g_test_add_func ("/style/documented", test_documented);
   return g_test_run ();
