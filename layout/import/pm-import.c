@@ -450,10 +450,32 @@ first_word (const char *t)
   return g_strndup (t, p - t);
 }
 
+/* The words of the whole text (runs of letters and inner hyphens), for telling a
+ * compound from a hyphenated word by the forms used elsewhere; built once, when needed. */
+static GHashTable *
+word_set (const char *whole)
+{
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *p = whole;
+  while (*p) {
+    while (*p && !g_unichar_isalpha (g_utf8_get_char (p)))
+      p = g_utf8_next_char (p);
+    const char *start = p;
+    while (*p && (g_unichar_isalpha (g_utf8_get_char (p)) || *p == '-'))
+      p = g_utf8_next_char (p);
+    const char *end = p;
+    while (end > start && end[-1] == '-')
+      end--;
+    if (end > start)
+      g_hash_table_add (set, g_strndup (start, end - start));
+  }
+  return set;
+}
+
 /* Whether a hyphen at a line's end belongs to the word (Ουστ-Καμενογκόρσκ,
  * στρατιωτική-αστυνομική) rather than to the line break. */
 static gboolean
-keep_hyphen (const char *lang, const char *whole, const char *left, const char *right)
+keep_hyphen (const char *lang, GHashTable *words, const char *left, const char *right)
 {
   if (!*left || !*right)
     return TRUE;
@@ -461,8 +483,8 @@ keep_hyphen (const char *lang, const char *whole, const char *left, const char *
     return TRUE;
   char *joined = g_strconcat (left, right, NULL);
   char *hyphened = g_strconcat (left, "-", right, NULL);
-  gboolean joined_seen = strstr (whole, joined) != NULL;
-  gboolean hyphen_seen = strstr (whole, hyphened) != NULL;
+  gboolean joined_seen = g_hash_table_contains (words, joined);
+  gboolean hyphen_seen = g_hash_table_contains (words, hyphened);
   g_free (joined);
   g_free (hyphened);
   if (hyphen_seen != joined_seen)
@@ -474,7 +496,8 @@ keep_hyphen (const char *lang, const char *whole, const char *left, const char *
 }
 
 static void
-append_line (GString *text, const char *line, const char *lang, const char *whole)
+append_line (GString *text, const char *line, const char *lang, const char *whole,
+             GHashTable **words)
 {
   gsize len = text->len;
   gunichar prev = last_char (text->str, len);
@@ -482,7 +505,9 @@ append_line (GString *text, const char *line, const char *lang, const char *whol
       g_unichar_isalpha (g_utf8_get_char (line))) {
     char *left = word_before_hyphen (text->str, len);
     char *right = first_word (line);
-    if (!keep_hyphen (lang, whole, left, right))
+    if (!*words)
+      *words = word_set (whole);
+    if (!keep_hyphen (lang, *words, left, right))
       g_string_truncate (text, len - 1);
     g_free (left);
     g_free (right);
@@ -732,6 +757,7 @@ pm_import_run (PmImport *imp, const char *filename, const char *text, gssize len
   /* Pass 2: gather lines into blocks. */
   GPtrArray *blocks = g_ptr_array_new_with_free_func (block_free);
   Block *cur = NULL; /* the block a next text line may continue */
+  GHashTable *words = NULL;
   gboolean blank_since = FALSE;
   for (guint i = 0; i < lines->len; i++) {
     Line *l = &g_array_index (lines, Line, i);
@@ -749,7 +775,7 @@ pm_import_run (PmImport *imp, const char *filename, const char *text, gssize len
         join = g_unichar_islower (first) || cur->last_len * 10 >= width * 6;
       }
       if (join) {
-        append_line (cur->text, l->text, imp->lang, whole);
+        append_line (cur->text, l->text, imp->lang, whole, &words);
         cur->nlines++;
         cur->last_len = g_utf8_strlen (l->text, -1);
         cur->blank_after = FALSE;
@@ -886,6 +912,8 @@ pm_import_run (PmImport *imp, const char *filename, const char *text, gssize len
     g_free (g_array_index (lines, Line, i).text);
   g_array_free (lines, TRUE);
   g_ptr_array_unref (blocks);
+  if (words)
+    g_hash_table_unref (words);
   g_strfreev (raw);
   g_free (whole);
   return g_string_free (out, FALSE);

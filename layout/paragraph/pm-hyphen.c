@@ -25,7 +25,8 @@ struct _PmHyphenator {
   char *lang;
   char *dictionary;
   PmHyphenRules rules;
-  /* Turkish and Azerbaijani lower-case I to dotless ı and İ to i. */
+  /* Turkish and Azerbaijani lower-case I to dotless ı and İ to i, and break after the
+   * apostrophe before a suffix without a hyphen. */
   gboolean dotless_i;
   /* lower-cased word -> guint8[] { n, pos1 .. posn }: character positions where the patterns
    * allow a break (before that character), minima not applied. */
@@ -467,5 +468,45 @@ pm_hyphenator_hyphenate (PmHyphenator *h, const char *word, gssize len, const Pm
     part = g_utf8_next_char (p);
   }
   hyphenate_part (h, part, end, (int)(part - word), rules, out);
+  return out;
+}
+
+GArray *
+pm_hyphenator_plain_breaks (PmHyphenator *h, const char *word, gssize len,
+                            const PmHyphenRules *rules)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (int));
+  if (len < 0)
+    len = (gssize)strlen (word);
+  if (!rules)
+    rules = &h->rules;
+  if (!h->dotless_i || len == 0 || !g_utf8_validate_len (word, len, NULL))
+    return out;
+  const char *end = word + len;
+  /* The stem counts from the first letter or digit, the suffix to the last letter. */
+  const char *first = word;
+  while (first < end && !g_unichar_isalnum (g_utf8_get_char (first)))
+    first = g_utf8_next_char (first);
+  for (const char *p = first; p < end; p = g_utf8_next_char (p)) {
+    if (!is_apostrophe (g_utf8_get_char (p)) || p == first)
+      continue;
+    const char *after = g_utf8_next_char (p);
+    int suffix = 0;
+    const char *q = after;
+    while (q < end && g_unichar_isalpha (g_utf8_get_char (q))) {
+      suffix++;
+      q = g_utf8_next_char (q);
+    }
+    /* Only a suffix of letters that ends the word (trailing punctuation aside). */
+    gboolean rest_is_punctuation = TRUE;
+    for (const char *r = q; r < end; r = g_utf8_next_char (r))
+      if (g_unichar_isalnum (g_utf8_get_char (r)) || is_apostrophe (g_utf8_get_char (r)))
+        rest_is_punctuation = FALSE;
+    if (suffix >= MAX (rules->right_min, 1) && rest_is_punctuation &&
+        g_utf8_strlen (first, after - first) >= rules->left_min + 1) {
+      int offset = (int)(after - word);
+      g_array_append_val (out, offset);
+    }
+  }
   return out;
 }

@@ -58,4 +58,12 @@ const char *pm_hyphenator_get_language (PmHyphenator *h);
 GArray *pm_hyphenator_hyphenate (PmHyphenator *h, const char *word, gssize len,
                                  const PmHyphenRules *rules);
 
+/* Where WORD may break with no hyphen added, by the language's own convention: in Turkish
+ * (and Azerbaijani) just after the apostrophe that joins a suffix to a name or a number
+ * ("Kazakistan’ın" -> "Kazakistan’" + "ın"), when the suffix has at least RULES->right_min
+ * letters and the stem RULES->left_min characters. Empty for other languages. Same offsets
+ * as pm_hyphenator_hyphenate() (not included there). Free with g_array_unref(). */
+GArray *pm_hyphenator_plain_breaks (PmHyphenator *h, const char *word, gssize len,
+                                    const PmHyphenRules *rules);
+
 G_END_DECLS

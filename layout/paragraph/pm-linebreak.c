@@ -184,7 +184,18 @@ typedef struct {
   gboolean final_pass;
   guint easy_line;
   guint final_pos; /* the paragraph's final break */
+  /* Stretch ratio beyond which the badness surely exceeds the threshold (a little above
+   * TeX's, so rounding never rejects a feasible line). */
+  double loose_limit;
 } Pass;
+
+static void
+set_threshold (Pass *ps, int threshold)
+{
+  ps->threshold = threshold;
+  ps->loose_limit =
+      threshold >= PM_BADNESS_INFINITY ? INFINITY : cbrt ((threshold + 0.5) / 100.0) * 1.000001;
+}
 
 /* Line measure for a line from active node A to break POS (penalty width PW). */
 typedef struct {
@@ -296,12 +307,21 @@ try_break (PmLineBreaker *b, const Pass *ps, guint pos, int pi, double pw, gbool
     Active *ra = act (b, r);
     LineSums ls;
     line_sums (b, ra->after, pos, pw, &ls);
+    /* Dropped for good: forced past, or overfull whatever follows (widths only grow). */
+    gboolean gone = forced || ls.natural - pw - ls.shrink > line_width;
+    /* Most nodes are too loose for this break (their line is still short): reject them
+     * without computing the badness. */
+    if (!gone && ps->loose_limit < INFINITY &&
+        line_width - ls.natural > (ls.stretch + ps->emergency) * ps->loose_limit &&
+        ls.fil[0] == 0 && ls.fil[1] == 0 && ls.fil[2] == 0) {
+      prev = r;
+      r = ra->next;
+      continue;
+    }
     int fit;
     int bad = line_badness (&ls, line_width, ps->emergency, &fit);
     gboolean artificial = FALSE;
     gboolean stays;
-    /* Dropped for good: forced past, or overfull whatever follows (widths only grow). */
-    gboolean gone = forced || ls.natural - pw - ls.shrink > line_width;
     if (gone) {
       if (ps->final_pass && minimum >= AWFUL_BAD && ra->next == NIL && prev == NIL &&
           bad > ps->threshold)
@@ -531,11 +551,11 @@ pm_line_breaker_run (PmLineBreaker *b, const PmItem *items, guint n, const PmLin
   int pass;
   if (p->pretolerance >= 0) {
     pass = 1;
-    ps.threshold = MIN (p->pretolerance, PM_BADNESS_INFINITY);
+    set_threshold (&ps, MIN (p->pretolerance, PM_BADNESS_INFINITY));
     ps.final_pass = FALSE;
   } else {
     pass = 2;
-    ps.threshold = tolerance;
+    set_threshold (&ps, tolerance);
     ps.final_pass = emergency <= 0;
   }
   for (;;) {
@@ -552,7 +572,7 @@ pm_line_breaker_run (PmLineBreaker *b, const PmItem *items, guint n, const PmLin
     }
     if (pass == 1) {
       pass = 2;
-      ps.threshold = tolerance;
+      set_threshold (&ps, tolerance);
       ps.final_pass = emergency <= 0;
     } else {
       pass = 3;

@@ -152,6 +152,8 @@ static const KeyDef language_keys[] = {
   { "hyphen-min-word", V_INT, 0, NULL, 1, 60, "5", FALSE },
   { "features", V_FEATURES, 0, NULL, 0, 0, "", FALSE },
   { "contents-title", V_STRING, 0, NULL, 0, 0, "Contents", FALSE },
+  { "subtitle", V_STRING, 0, NULL, 0, 0, "", FALSE },
+  { "publisher", V_STRING, 0, NULL, 0, 0, "", FALSE },
 };
 
 static const KeyDef note_keys[] = {
@@ -322,6 +324,7 @@ struct _PmStyle {
   GHashTable *lang_table;     /* tag -> Table * */
   GHashTable *colors;         /* name -> Value * */
   GPtrArray *lang_order;      /* tags, NULL-terminated once loaded */
+  GPtrArray *files;           /* every sheet read, parents first; NULL-terminated once loaded */
   GHashTable *protrusion;     /* gunichar -> Value * (num = left, num2 = right) */
   GHashTable *defaults_cache; /* const KeyDef * -> Value * */
   PmPageStyle page;
@@ -340,11 +343,18 @@ typedef struct {
   PmDiagnostics *diags;
   const char *file; /* the sheet being read, interned */
   GPtrArray *chain; /* canonical paths of the sheets being read, for cycles */
+  GHashTable *seen; /* mapping node -> its keys so far (text -> key node), for duplicates */
+  guint errors;
 } Ctx;
+
+/* A sheet with thousands of mistakes reports the first ones, not megabytes of them. */
+#define MAX_ERRORS 50
 
 static void G_GNUC_PRINTF (3, 4) err (Ctx *c, const PmYamlNode *at, const char *format, ...)
 {
   va_list ap;
+  if (++c->errors > MAX_ERRORS)
+    return;
   va_start (ap, format);
   char *msg = g_strdup_vprintf (format, ap);
   va_end (ap);
@@ -843,22 +853,27 @@ store (Ctx *c, Table *table, const SectionDef *sec, const KeyDef *def, const Val
   table->v[slot (sec, def)] = copy;
 }
 
-/* A key written twice in one mapping: libyaml keeps both, a reader would silently take one. */
+/* A key written twice in one mapping: libyaml keeps both, a reader would silently take one.
+ * Called for I = 0, 1, … of each mapping; a hash of the keys so far keeps it linear. */
 static gboolean
 check_duplicate (Ctx *c, const PmYamlNode *map, guint i, const char *where)
 {
   const PmYamlNode *key;
   pm_yaml_item (map, i, &key);
-  for (guint j = 0; j < i; j++) {
-    const PmYamlNode *other;
-    pm_yaml_item (map, j, &other);
-    if (other->kind == PM_YAML_SCALAR && key->kind == PM_YAML_SCALAR &&
-        !strcmp (other->value, key->value)) {
-      err (c, key, "\"%s\" is written twice in [%s] (first at line %u)", key->value, where,
-           other->line);
-      return TRUE;
-    }
+  if (key->kind != PM_YAML_SCALAR)
+    return FALSE;
+  GHashTable *keys = g_hash_table_lookup (c->seen, map);
+  if (!keys) {
+    keys = g_hash_table_new (g_str_hash, g_str_equal);
+    g_hash_table_insert (c->seen, (gpointer)map, keys);
   }
+  const PmYamlNode *other = g_hash_table_lookup (keys, key->value);
+  if (other) {
+    err (c, key, "\"%s\" is written twice in [%s] (first at line %u)", key->value, where,
+         other->line);
+    return TRUE;
+  }
+  g_hash_table_insert (keys, key->value, (gpointer)key);
   return FALSE;
 }
 
@@ -1183,6 +1198,8 @@ load_sheet (Ctx *c, const char *path, const char *data, gsize len, const PmYamlN
         }
       }
       apply_sheet (c, root);
+      g_hash_table_remove_all (c->seen); /* its keys point into ROOT */
+      g_ptr_array_add (c->style->files, g_strdup (path));
       pm_yaml_node_free (root);
     }
   }
@@ -1213,7 +1230,7 @@ default_value (PmStyle *s, const KeyDef *def, Value *tmp)
     return cached;
   PmYamlNode node = { PM_YAML_SCALAR, 0, 0, (char *)def->def, FALSE, NULL };
   PmDiagnostics *d = pm_diagnostics_new ();
-  Ctx c = { s, d, "(default)", NULL };
+  Ctx c = { s, d, "(default)", NULL, NULL, 0 };
   Value v;
   gboolean ok = parse_value (&c, def, def->units, &node, "default", &v);
   pm_diagnostics_free (d);
@@ -1381,6 +1398,8 @@ resolve_lang (PmStyle *s, const Table *lt, const char *tag, Resolved *r)
   l->hyphen_min_word = (int)get (s, lt, "language", "hyphen-min-word", &tmp)->num;
   l->features = get (s, lt, "language", "features", &tmp)->str;
   l->contents_title = get (s, lt, "language", "contents-title", &tmp)->str;
+  l->subtitle = get (s, lt, "language", "subtitle", &tmp)->str;
+  l->publisher = get (s, lt, "language", "publisher", &tmp)->str;
   resolve_text (s, lt, "body", NULL, l, &r->text[0]);
   for (gsize i = 1; i < N_ELEMENTS; i++)
     resolve_text (s, lt, elements[i], &r->text[0], l, &r->text[i]);
@@ -1420,6 +1439,7 @@ resolve_all (PmStyle *s)
     g_ptr_array_add (s->resolved, r);
   }
   g_ptr_array_add (s->lang_order, NULL);
+  g_ptr_array_add (s->files, NULL);
 
   const PmTextStyle *body = &s->defaults.text[0];
   double em = body->size;
@@ -1538,12 +1558,24 @@ load (const char *path, const char *data, gsize len, GError **error)
   s->lang_table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   s->colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   s->lang_order = g_ptr_array_new_with_free_func (g_free);
+  s->files = g_ptr_array_new_with_free_func (g_free);
   s->protrusion = g_hash_table_new (g_direct_hash, g_direct_equal);
   s->defaults_cache = g_hash_table_new (g_direct_hash, g_direct_equal);
   PmDiagnostics *diags = pm_diagnostics_new ();
-  Ctx c = { s, diags, NULL, g_ptr_array_new_with_free_func (g_free) };
+  Ctx c = { s,
+            diags,
+            NULL,
+            g_ptr_array_new_with_free_func (g_free),
+            g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                   (GDestroyNotify)g_hash_table_unref),
+            0 };
   load_sheet (&c, path, data, len, NULL);
   g_ptr_array_unref (c.chain);
+  g_hash_table_unref (c.seen);
+  if (c.errors > MAX_ERRORS)
+    pm_diagnostics_add (diags, PM_SEVERITY_ERROR, path, 0, 0,
+                        "%u more errors not shown; correct the ones above first",
+                        c.errors - MAX_ERRORS);
   if (!pm_diagnostics_count (diags, PM_SEVERITY_ERROR)) {
     check_colors (s, diags);
     if (!pm_diagnostics_count (diags, PM_SEVERITY_ERROR)) {
@@ -1597,6 +1629,7 @@ pm_style_free (PmStyle *s)
   g_hash_table_unref (s->protrusion);
   g_hash_table_unref (s->defaults_cache);
   g_ptr_array_unref (s->lang_order);
+  g_ptr_array_unref (s->files);
   g_hash_table_unref (s->lang_table);
   g_hash_table_unref (s->colors);
   g_free (s->global);
@@ -1612,7 +1645,15 @@ find_resolved (const PmStyle *s, const char *lang)
 {
   if (!lang || !*lang)
     return &s->defaults;
-  char *tag = normalize_tag (lang);
+  /* Called per paragraph: normalise into a buffer rather than allocate. */
+  char tag[64];
+  if (strlen (lang) >= sizeof tag)
+    return &s->defaults;
+  for (gsize i = 0;; i++) {
+    tag[i] = lang[i] == '_' ? '-' : g_ascii_tolower (lang[i]);
+    if (!lang[i])
+      break;
+  }
   const Resolved *found = NULL;
   for (int pass = 0; pass < 2 && !found; pass++) {
     for (guint i = 0; i < s->resolved->len && !found; i++) {
@@ -1625,7 +1666,6 @@ find_resolved (const PmStyle *s, const char *lang)
       break;
     *dash = '\0';
   }
-  g_free (tag);
   return found ? found : &s->defaults;
 }
 
@@ -1701,6 +1741,12 @@ const char *const *
 pm_style_get_languages (const PmStyle *s)
 {
   return (const char *const *)s->lang_order->pdata;
+}
+
+const char *const *
+pm_style_get_files (const PmStyle *s)
+{
+  return (const char *const *)s->files->pdata;
 }
 
 const char *

@@ -106,6 +106,8 @@ typedef struct {
   int hyphen_min_word;                   /* shorter words are not hyphenated */
   const char *features;                  /* OpenType features for the language; "" none */
   const char *contents_title;            /* heading of the contents in this language */
+  const char *subtitle;                  /* the cover's subtitle in this language; "" none */
+  const char *publisher;                 /* the cover's publisher line in this language; "" none */
 } PmLangStyle;
 
 /* [note] and [note-mark]: footnotes. The notes' text is pm_style_get_text ("note"). */
@@ -211,6 +213,10 @@ const PmCoverStyle *pm_style_get_cover (const PmStyle *style);
 
 /* The languages that have a lang: section, in the order first named. */
 const char *const *pm_style_get_languages (const PmStyle *style);
+
+/* Every sheet read, parents first, the sheet itself last (for rebuilding when one changes);
+ * NULL-terminated. */
+const char *const *pm_style_get_files (const PmStyle *style);
 
 /* The sheet's file (as given), and the `name:` it declares ("" if none). */
 const char *pm_style_get_path (const PmStyle *style);

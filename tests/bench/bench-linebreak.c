@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define RUNS 31
+#define RUNS 51
 #define WORDS 10000
 
 typedef struct {
@@ -20,25 +20,34 @@ cmp_double (const void *a, const void *b)
   return (x > y) - (x < y);
 }
 
-/* A paragraph of N words: 10 pt text, letters about 5 pt wide, hyphenation points every
- * three letters or so in words of 6 letters or more. */
+/* A paragraph of N words: 10 pt text, letters about 5 pt wide, words of 1 to 17 letters
+ * (mean 5.5), hyphenation points every 2 or 3 letters in words of 7 letters or more, with 2
+ * letters before the first and 3 after the last (as libhyphen with lefthyphenmin 2,
+ * righthyphenmin 3). */
 static void
 make_para (GRand *r, guint n, PmAlign align, GArray *items)
 {
   PmItemRecipe rc;
   pm_item_recipe_init (&rc, align, 10, NULL);
-  pm_items_append_paragraph_start (items, &rc, align == PM_ALIGN_JUSTIFY ? 15 : 0, NULL);
+  gboolean just = align == PM_ALIGN_JUSTIFY;
+  pm_items_append_paragraph_start (items, &rc, just ? 15 : 0, NULL);
   for (guint w = 0; w < n; w++) {
     if (w > 0)
-      pm_items_append_space (items, &rc, 3.33, align == PM_ALIGN_JUSTIFY ? 1.67 : 0,
-                             align == PM_ALIGN_JUSTIFY ? 1.11 : 0, NULL);
-    int letters = g_rand_int_range (r, 1, 13);
+      pm_items_append_space (items, &rc, 3.33, just ? 1.67 : 0, just ? 1.11 : 0, NULL);
+    int letters = 1 + g_rand_int_range (r, 0, 5) + g_rand_int_range (r, 0, 5);
+    if (g_rand_int_range (r, 0, 4) == 0)
+      letters += g_rand_int_range (r, 0, 8);
+    double em = g_rand_double_range (r, 4.5, 5.5);
     int done = 0;
     while (done < letters) {
-      int piece = letters < 6 ? letters : MIN (letters - done, g_rand_int_range (r, 2, 5));
-      pm_items_append_box (items, piece * g_rand_double_range (r, 4.2, 5.8), NULL);
+      int piece = letters - done;
+      if (letters >= 7 && done == 0)
+        piece = g_rand_int_range (r, 2, 4);
+      else if (letters >= 7 && letters - done >= 5)
+        piece = g_rand_int_range (r, 2, 4);
+      pm_items_append_box (items, piece * em, NULL);
       done += piece;
-      if (done < letters && letters - done >= 2 && done >= 2)
+      if (done < letters)
         pm_items_append_hyphen (items, &rc, 3.33, FALSE, TRUE, NULL);
     }
   }

@@ -90,6 +90,16 @@ printf 'Il lavoro e la lotta.\nLa classe e il partito.\n' >"$T/one.txt"
 run_pm import --lang it --lang en "$T/one.txt" -o "$T/x" -o "$T/y"
 [ $status -eq 1 ] && echo "$err" | grep -q 'give --split-at' && [ ! -e "$T/x" ] && ok "no split found: exit 1" || fail "nosplit: $status $err"
 
+# Pathological input finishes (a generous limit: this is not a timing test).
+awk 'BEGIN { for (i = 0; i < 60000; i++) printf "λέξη [x] τένγκε1 "; print "" }' >"$T/line.txt"
+awk 'BEGIN { for (i = 0; i < 100000; i++) print "abc def gh-" }' >"$T/hyphens.txt"
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "ab cd\n\n" }' >"$T/blanks.txt"
+for f in line hyphens blanks; do
+	timeout 60 "$PAMPHLET" import --lang el --bracket-notes "$T/$f.txt" -o "$T/$f.md" 2>/dev/null
+	s=$?
+	[ $s -eq 0 ] && [ -s "$T/$f.md" ] && ok "pathological $f.txt: imported" || fail "pathological $f.txt: status $s"
+done
+
 # Atomic output: a failed import leaves the old file as it was.
 echo "old" >"$T/keep.md"
 run_pm import --lang el "$T/bad.txt" -o "$T/keep.md"

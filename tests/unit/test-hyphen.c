@@ -456,6 +456,49 @@ test_cache (void)
   pm_hyphenator_free (h);
 }
 
+/* Turkish breaks after the apostrophe of a suffix, with no hyphen. */
+static void
+test_plain_breaks (void)
+{
+  PmHyphenator *tr = hyphenator ("tr");
+  static const struct {
+    const char *word;
+    int offset; /* -1: none */
+  } cases[] = {
+    { "Kazakistan’ın", 13 }, /* after the three bytes of ’ */
+    { "Zhanaozen'de", 10 },  { "1990’larda", 7 },
+    { "«Ankara’ya»,", 11 },  { "Ankara’y", -1 }, /* a one-letter suffix is below 2/2 */
+    { "’tan", -1 },          { "kamulaştırmaya", -1 },
+    { "Ankara’ya’ya", 14 }, /* only the suffix that ends the word */
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS (cases); i++) {
+    GArray *breaks = pm_hyphenator_plain_breaks (tr, cases[i].word, -1, NULL);
+    g_test_message ("%s", cases[i].word);
+    if (cases[i].offset < 0) {
+      g_assert_cmpuint (breaks->len, ==, 0);
+    } else {
+      g_assert_cmpuint (breaks->len, ==, 1);
+      g_assert_cmpint (g_array_index (breaks, int, 0), ==, cases[i].offset);
+    }
+    g_array_unref (breaks);
+  }
+  /* The stem's minimum counts too. */
+  PmHyphenRules rules;
+  pm_hyphen_rules_init (&rules, "tr");
+  rules.left_min = 5;
+  GArray *none = pm_hyphenator_plain_breaks (tr, "Ali’nin", -1, &rules);
+  g_assert_cmpuint (none->len, ==, 0);
+  g_array_unref (none);
+  pm_hyphenator_free (tr);
+
+  /* Other languages keep their apostrophes whole. */
+  PmHyphenator *fr = hyphenator ("fr");
+  GArray *fr_breaks = pm_hyphenator_plain_breaks (fr, "aujourd'hui", -1, NULL);
+  g_assert_cmpuint (fr_breaks->len, ==, 0);
+  g_array_unref (fr_breaks);
+  pm_hyphenator_free (fr);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -472,5 +515,6 @@ main (int argc, char **argv)
   g_test_add_func ("/hyphen/lookup", test_lookup);
   g_test_add_func ("/hyphen/charsets", test_charsets);
   g_test_add_func ("/hyphen/cache", test_cache);
+  g_test_add_func ("/hyphen/plain-breaks", test_plain_breaks);
   return g_test_run ();
 }

@@ -368,6 +368,10 @@ test_optimal_random (void)
       g_assert_false (br->overfull);
       /* No line wider than its measure once shrunk. */
       g_assert_cmpfloat (br->ratio, >=, -1);
+      double shrink = 0;
+      for (guint k = br->start; k < br->end; k++)
+        shrink += g_array_index (items, PmItem, k).shrink;
+      g_assert_cmpfloat (br->natural - shrink, <=, br->width);
       sum += br->demerits;
     }
     g_assert_cmpfloat (sum, ==, demerits);
@@ -728,6 +732,94 @@ test_ragged_and_centred (void)
   g_array_free (breaks, TRUE);
 }
 
+/* Hyphen points in ragged and centred text keep the ragged stretch; a forced break in centred
+ * text keeps the next line's left glue; two hyphens in a row cost double_hyphen_demerits. */
+static void
+test_recipes (void)
+{
+  GArray *items = g_array_new (FALSE, FALSE, sizeof (PmItem));
+  GArray *breaks = g_array_new (FALSE, FALSE, sizeof (PmBreak));
+  PmLineBreaker *b = pm_line_breaker_new ();
+  PmLineBreakParams p;
+  PmLineBreakInfo info;
+  pm_line_break_params_init (&p);
+  p.width = 30;
+  for (int align = PM_ALIGN_JUSTIFY; align <= PM_ALIGN_CENTER; align++) {
+    PmItemRecipe rc;
+    pm_item_recipe_init (&rc, align, 1.5, &p); /* ragged stretch 3 */
+    g_array_set_size (items, 0);
+    /* Words of 20, 3-25 (a hyphen of 2) and, after a forced break, 26 on a measure of 30:
+     * "20" alone is far too loose in every mode, "20 3-25" far too wide. */
+    pm_items_append_paragraph_start (items, &rc, 0, NULL);
+    pm_items_append_box (items, 20, NULL);
+    pm_items_append_space (items, &rc, 3, align == PM_ALIGN_JUSTIFY ? 2 : 0,
+                           align == PM_ALIGN_JUSTIFY ? 1 : 0, NULL);
+    pm_items_append_box (items, 3, NULL);
+    pm_items_append_hyphen (items, &rc, 2, FALSE, FALSE, NULL);
+    pm_items_append_box (items, 25, NULL);
+    pm_items_append_line_break (items, &rc, NULL);
+    pm_items_append_box (items, 26, NULL);
+    pm_items_append_paragraph_end (items, &rc, NULL);
+    gboolean ok = pm_line_breaker_run (b, (PmItem *)items->data, items->len, &p, breaks, &info);
+    g_assert_cmpuint (breaks->len, ==, 3);
+    PmBreak *l1 = &g_array_index (breaks, PmBreak, 0);
+    PmBreak *l2 = &g_array_index (breaks, PmBreak, 1);
+    PmBreak *l3 = &g_array_index (breaks, PmBreak, 2);
+    /* Line 1 ends at the hyphen: 20 + 3 + 3 + 2 = 28. */
+    g_assert_true (l1->hyphenated);
+    g_assert_cmpfloat (l1->natural, ==, 28);
+    g_assert_true (ok);
+    if (align == PM_ALIGN_JUSTIFY) {
+      g_assert_cmpfloat (l1->ratio, ==, 1); /* 2 of 2 */
+      g_assert_cmpint (l1->stretch_order, ==, 0);
+    } else {
+      double rs = align == PM_ALIGN_CENTER ? 6 : 3;
+      g_assert_cmpfloat (l1->ratio, ==, 2 / rs);
+    }
+    /* Line 2 starts with the rest of the word (centred: at the empty box holding the left
+     * glue) and ends at the forced break. */
+    const PmItem *first = &g_array_index (items, PmItem, l2->start);
+    g_assert_cmpint (first->type, ==, PM_ITEM_BOX);
+    g_assert_cmpfloat (first->width, ==, align == PM_ALIGN_CENTER ? 0 : 25);
+    g_assert_cmpfloat (l2->natural, ==, 25);
+    g_assert_false (l2->hyphenated);
+    g_assert_cmpint (g_array_index (items, PmItem, l2->end).penalty, ==, PM_PENALTY_FORCE);
+    g_assert_cmpfloat (l3->natural, ==, 26);
+    if (align == PM_ALIGN_CENTER) {
+      /* Centred lines: equal glue on both sides, ratio = shortfall / 6. */
+      g_assert_cmpfloat (l2->ratio, ==, 5.0 / 6);
+      g_assert_cmpfloat (l3->ratio, ==, 4.0 / 6);
+      g_assert_cmpint (l3->stretch_order, ==, 0);
+    } else {
+      g_assert_cmpint (l2->stretch_order, ==, 1);
+      g_assert_cmpint (l3->stretch_order, ==, 1);
+    }
+  }
+
+  /* Three lines each ending in a hyphen of a long word: double_hyphen_demerits twice, and the
+   * final line after a hyphen: final_hyphen_demerits. */
+  PmItemRecipe rc;
+  pm_item_recipe_init (&rc, PM_ALIGN_JUSTIFY, 5, &p);
+  g_array_set_size (items, 0);
+  for (int i = 0; i < 4; i++) {
+    if (i > 0)
+      pm_items_append_hyphen (items, &rc, 0, TRUE, FALSE, NULL); /* explicit: no width */
+    pm_items_append_box (items, 30, NULL);
+  }
+  pm_items_append_paragraph_end (items, &rc, NULL);
+  p.ex_hyphen_penalty = 50;
+  g_assert_true (pm_line_breaker_run (b, (PmItem *)items->data, items->len, &p, breaks, &info));
+  g_assert_cmpuint (breaks->len, ==, 4);
+  g_assert_cmpint (info.pass, ==, 1); /* explicit hyphens are breaks in the first pass */
+  g_assert_cmpfloat (g_array_index (breaks, PmBreak, 0).demerits, ==, 100 + 2500);
+  g_assert_cmpfloat (g_array_index (breaks, PmBreak, 1).demerits, ==, 100 + 2500 + 10000);
+  g_assert_cmpfloat (g_array_index (breaks, PmBreak, 2).demerits, ==, 100 + 2500 + 10000);
+  g_assert_cmpfloat (g_array_index (breaks, PmBreak, 3).demerits, ==, 100 + 5000);
+  pm_line_breaker_free (b);
+  g_array_free (items, TRUE);
+  g_array_free (breaks, TRUE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -739,5 +831,6 @@ main (int argc, char **argv)
   g_test_add_func ("/linebreak/emergency-overfull", test_emergency_and_overfull);
   g_test_add_func ("/linebreak/forced-widths", test_forced_and_widths);
   g_test_add_func ("/linebreak/ragged-centred", test_ragged_and_centred);
+  g_test_add_func ("/linebreak/recipes", test_recipes);
   return g_test_run ();
 }

@@ -121,17 +121,17 @@ test_cascade (void)
                                      " body: { family: Greek Serif } }\n"
                                      "protrusion: { \".\": [0, 0.5] }\n",
                                      -1);
-  char *child =
-      pm_test_write_file ("child.style",
-                          "inherit: parent.style\n"
-                          "page: { margin-outer: 25mm }\n"
-                          "body: { size: 10pt }\n"
-                          "h1: { family: Head Sans }\n"
-                          "lang:\n"
-                          "  el: { body: { size: 9pt, features: ss01 } }\n"
-                          "  ru: { h1: { family: Cyrillic Sans }, features: [\"-liga\"] }\n"
-                          "protrusion: { \".\": [0.1, 0.8] }\n",
-                          -1);
+  char *child = pm_test_write_file ("child.style",
+                                    "inherit: parent.style\n"
+                                    "page: { margin-outer: 25mm }\n"
+                                    "body: { size: 10pt }\n"
+                                    "h1: { family: Head Sans }\n"
+                                    "lang:\n"
+                                    "  el: { body: { size: 9pt, features: ss01 } }\n"
+                                    "  ru: { h1: { family: Cyrillic Sans }, features: [\"-liga\"],"
+                                    " publisher: Издатель }\n"
+                                    "protrusion: { \".\": [0.1, 0.8] }\n",
+                                    -1);
   GError *error = NULL;
   g_autoptr (PmStyle) s = pm_style_load (child, &error);
   g_assert_no_error (error);
@@ -178,6 +178,8 @@ test_cascade (void)
   g_assert_cmpstr (pm_style_get_text (s, "h1", "ru").family, ==, "Cyrillic Sans");
   g_assert_cmpstr (pm_style_get_text (s, "body", "ru").family, ==, "Parent Serif");
   g_assert_cmpstr (pm_style_get_text (s, "body", "ru").features, ==, "-liga");
+  g_assert_cmpstr (pm_style_get_lang (s, "ru")->publisher, ==, "Издатель");
+  g_assert_cmpstr (pm_style_get_lang (s, "el")->publisher, ==, "");
   /* A language without a section gets the defaults. */
   g_assert_cmpstr (pm_style_get_lang (s, "de")->quote_open, ==, "“");
   g_assert_cmpstr (pm_style_get_lang (s, "de")->tag, ==, "");
@@ -347,6 +349,27 @@ test_every_error (void)
   g_error_free (error);
 }
 
+/* Thousands of mistakes: the first 50 and a count, and no quadratic time on a big mapping. */
+static void
+test_many_errors (void)
+{
+  GString *text = g_string_new ("body:\n");
+  for (int i = 0; i < 20000; i++)
+    g_string_append_printf (text, "  k%d: 1\n", i);
+  g_string_append (text, "  k7: 2\n");
+  GError *error = NULL;
+  g_assert_null (pm_style_load_data ("big.style", text->str, -1, &error));
+  char **lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 51);
+  g_assert_true (g_str_has_prefix (lines[0], "big.style:2:3: error: unknown key \"k0\""));
+  g_assert_cmpstr (lines[50], ==,
+                   "big.style: error: 19951 more errors not shown; correct the "
+                   "ones above first");
+  g_strfreev (lines);
+  g_error_free (error);
+  g_string_free (text, TRUE);
+}
+
 static void
 test_inherit (void)
 {
@@ -378,6 +401,10 @@ test_inherit (void)
   g_autoptr (PmStyle) s =
       load_ok ("/nonexistent/edition.style", "inherit: base.style\npage: { size: A6 }\n");
   assert_near (pm_style_get_page (s)->width, MM (105));
+  const char *const *files = pm_style_get_files (s);
+  g_assert_true (g_str_has_suffix (files[0], "styles/base.style"));
+  g_assert_cmpstr (files[1], ==, "/nonexistent/edition.style");
+  g_assert_null (files[2]);
   assert_near (pm_style_get_text (s, "body", NULL).leading, 13);
   g_assert_cmpint (pm_style_get_lang (s, "ru")->hyphen_min_right, ==, 2);
   g_free (a);
@@ -430,6 +457,7 @@ main (int argc, char **argv)
   g_test_add_func ("/style/values", test_values);
   g_test_add_func ("/style/errors", test_errors);
   g_test_add_func ("/style/every-error", test_every_error);
+  g_test_add_func ("/style/many-errors", test_many_errors);
   g_test_add_func ("/style/inherit", test_inherit);
   g_test_add_func ("/style/documented", test_documented);
   return g_test_run ();
