@@ -289,7 +289,10 @@ random_paragraph (GRand *r, GArray *items)
     pm_items_append_penalty (items, 0, PM_PENALTY_FORCE, FALSE, NULL);
   } else if (end == 4) {
     pm_items_append_glue (items, 0, 3, 0, 0, NULL);
-    pm_items_append_penalty (items, 0, PM_PENALTY_FORCE, g_rand_boolean (r), NULL);
+    /* Even a forced break marked automatic breaks in the first pass. */
+    PmItem it = { PM_ITEM_PENALTY,    0,   0, 0, 0, PM_PENALTY_FORCE, g_rand_boolean (r),
+                  g_rand_boolean (r), NULL };
+    g_array_append_val (items, it);
   } /* else: no final break, the breaker adds one */
 }
 
