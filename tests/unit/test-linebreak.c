@@ -242,7 +242,7 @@ static void
 random_paragraph (GRand *r, GArray *items)
 {
   g_array_set_size (items, 0);
-  int words = g_rand_int_range (r, 1, 9);
+  int words = g_rand_int_range (r, 1, 12);
   if (g_rand_boolean (r))
     pm_items_append_box (items, g_rand_int_range (r, 0, 4), NULL);
   for (int w = 0; w < words; w++) {
@@ -326,7 +326,7 @@ test_optimal_random (void)
   GArray *breaks = g_array_new (FALSE, FALSE, sizeof (PmBreak));
   PmLineBreaker *b = pm_line_breaker_new ();
   int per_pass[4] = { 0 }, compared = 0, infeasible = 0, loose = 0;
-  for (int t = 0; t < 3000; t++) {
+  for (int t = 0; t < 6000; t++) {
     PmLineBreakParams p;
     double widths[4];
     random_paragraph (r, items);
