@@ -119,6 +119,7 @@ typedef struct {
   guint n_underfull;
   gboolean feasible;    /* every line within the threshold and none overfull */
   int actual_looseness; /* lines more (or fewer) than the optimum, as achieved */
+  guint peak_active;    /* most active nodes at once (over all passes): the breaker's cost */
 } PmLineBreakInfo;
 
 typedef struct _PmLineBreaker PmLineBreaker;

@@ -823,6 +823,35 @@ test_recipes (void)
   g_array_free (breaks, TRUE);
 }
 
+/* Pruning: the active list stays short however long the paragraph, so the cost is linear. */
+static void
+test_pruning (void)
+{
+  GArray *items = g_array_new (FALSE, FALSE, sizeof (PmItem));
+  GArray *breaks = g_array_new (FALSE, FALSE, sizeof (PmBreak));
+  PmLineBreaker *b = pm_line_breaker_new ();
+  PmLineBreakParams p;
+  PmLineBreakInfo info;
+  pm_line_break_params_init (&p);
+  p.width = 300;
+  guint peak[2];
+  for (int k = 0; k < 2; k++) {
+    int w[5000];
+    guint n = k == 0 ? 500 : 5000;
+    for (guint i = 0; i < n; i++)
+      w[i] = 10 + (int)(i * 37 % 23);
+    words (items, w, n);
+    g_assert_true (pm_line_breaker_run (b, (PmItem *)items->data, items->len, &p, breaks, &info));
+    peak[k] = info.peak_active;
+    g_assert_cmpuint (peak[k], >=, 2);
+  }
+  g_assert_cmpuint (peak[1], <=, peak[0] + 4);
+  g_assert_cmpuint (peak[1], <, 100);
+  pm_line_breaker_free (b);
+  g_array_free (items, TRUE);
+  g_array_free (breaks, TRUE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -835,5 +864,6 @@ main (int argc, char **argv)
   g_test_add_func ("/linebreak/forced-widths", test_forced_and_widths);
   g_test_add_func ("/linebreak/ragged-centred", test_ragged_and_centred);
   g_test_add_func ("/linebreak/recipes", test_recipes);
+  g_test_add_func ("/linebreak/pruning", test_pruning);
   return g_test_run ();
 }
