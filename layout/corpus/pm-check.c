@@ -95,13 +95,11 @@ pm_check_document (const PmDocument *doc, PmDiagnostics *diags)
     const PmNote *note = doc->notes->pdata[i];
     check_blocks (&c, note->blocks, TRUE);
   }
+  GHashTable *seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < n_notes; i++) {
     const PmNote *note = doc->notes->pdata[i];
-    gboolean first = TRUE;
-    for (guint j = 0; j < i; j++)
-      if (!g_ascii_strcasecmp (((PmNote *)doc->notes->pdata[j])->label, note->label))
-        first = FALSE;
-    if (!first)
+    char *key = g_utf8_casefold (note->label, -1);
+    if (!g_hash_table_add (seen, key))
       continue; /* a second definition, warned about by the reader */
     if (!c.referenced[i] && note->number == 0)
       pm_diagnostics_add (diags, PM_SEVERITY_WARNING, doc->path, note->pos.line, note->pos.column,
@@ -113,6 +111,7 @@ pm_check_document (const PmDocument *doc, PmDiagnostics *diags)
                           "the note [^%s] has no text; write it after `[^%s]:`", note->label,
                           note->label);
   }
+  g_hash_table_unref (seen);
   g_free (c.referenced);
 }
 

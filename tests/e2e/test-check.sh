@@ -86,6 +86,27 @@ files=$(cut -d: -f1 "$T/.err" | uniq | tr '\n' ' ')
 run_pm check tests/fixtures/corpus/clean.md tests/fixtures/corpus/constructs.md
 [ $status -eq 0 ] && [ -z "$err" ] && ok "clean files: exit 0, silent" || fail "clean: $status $err"
 
+# inputs that made an earlier reader quadratic: each must finish well inside the timeout
+python3 - "$T" <<'PY'
+import sys
+t, fm = sys.argv[1], "---\nlang: en\n---\n"
+files = {
+    "many-emphases.md": fm + "*a* " * 24000 + "\n",
+    "many-refs.md": fm + "[^1]" * 24000 + "\n\n[^1]: x\n",
+    "many-notes.md": fm + "".join("x[^%d]\n" % i for i in range(20000)) + "\n"
+    + "".join("[^%d]: n\n" % i for i in range(20000)),
+    "brackets.md": fm + "[" * 90000 + "\n",
+    "deep-quotes.md": fm + "> " * 40000 + "x\n",
+}
+for name, text in files.items():
+    open(t + "/" + name, "w").write(text)
+PY
+for f in many-emphases many-refs many-notes brackets deep-quotes; do
+	(cd "$T" && timeout 20 "$PAMPHLET" check $f.md >/dev/null 2>&1)
+	status=$?
+	[ $status -le 1 ] && ok "$f.md: finishes (exit $status)" || fail "$f.md: exit $status"
+done
+
 # usage
 run_pm check
 [ $status -eq 2 ] && ok "no files: exit 2" || fail "no files: $status"
