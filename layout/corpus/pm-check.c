@@ -54,7 +54,10 @@ check_block (Checker *c, const PmBlock *b, gboolean in_note)
       break;
     }
     case PM_BLOCK_IMAGE:
-      if (!b->path)
+      if (!b->src || !*b->src)
+        pm_diagnostics_add (c->diags, PM_SEVERITY_ERROR, file, b->pos.line, b->pos.column,
+                            "the image has no file name; write ![description](file.png)");
+      else if (!b->path)
         pm_diagnostics_add (c->diags, PM_SEVERITY_ERROR, file, b->pos.line, b->pos.column,
                             "the image '%s' is not a local file; download it next to the text "
                             "and refer to it by its file name",

@@ -522,7 +522,8 @@ read_blocks (Reader *r, cmark_node *parent, GPtrArray *out, PmSourcePos fallback
 
 /* ---- Footnote definitions ---- */
 
-/* Every `[^label]:` at the start of a body line outside fenced code, in order. */
+/* Every `[^label]:` at the start of a body line (or of a quote's line) outside fenced code,
+ * in order. */
 static void
 scan_definitions (Reader *r, guint from_line)
 {
@@ -532,6 +533,15 @@ scan_definitions (Reader *r, guint from_line)
     const char *s, *e;
     line_span (r, line, &s, &e);
     const char *p = s;
+    /* block quote marks, then up to three spaces */
+    for (const char *q = p;; p = q) {
+      while (q < e && *q == ' ' && q - p < 3)
+        q++;
+      if (q < e && *q == '>')
+        q++;
+      else
+        break;
+    }
     while (p < e && *p == ' ' && p - s < 3)
       p++;
     if (e - p >= 3 && (*p == '`' || *p == '~') && p[1] == *p && p[2] == *p) {
