@@ -1,0 +1,320 @@
+/* pm-fonts.c: a private fontconfig configuration, a pango font map on it, cached faces. */
+#include "paragraph/pm-fonts.h"
+
+#include "base/pm-data.h"
+#include "base/pm-error.h"
+
+#include <fontconfig/fontconfig.h>
+#include <hb-ot.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+#include <pango/pangofc-font.h>
+
+/* Faces are loaded at this size; HarfBuzz positions do not depend on it (no hinting). */
+#define PM_FACE_LOAD_SIZE 10.0
+
+struct _PmFace {
+  char *path;
+  char *family;
+  hb_face_t *hb_face;
+  hb_font_t *hb_font; /* scale = upem */
+  guint upem;
+  int weight; /* as first asked for */
+  gboolean italic;
+};
+
+struct _PmFonts {
+  FcConfig *config;
+  PangoFontMap *map;
+  PangoContext *context;
+  GHashTable *faces_by_path; /* char * -> PmFace * (owns the faces) */
+  GHashTable *faces_by_key;  /* "family|bold|italic" -> PmFace * */
+  GHashTable *sized;         /* "face|size" -> PangoFont * */
+};
+
+static void
+face_free (PmFace *face)
+{
+  g_free (face->path);
+  g_free (face->family);
+  hb_font_destroy (face->hb_font);
+  hb_face_destroy (face->hb_face);
+  g_free (face);
+}
+
+/* Every file fonts.list declares must be in the configuration's font set, or pamphlet would
+ * silently set text in another face than the style asks for. */
+static gboolean
+check_declared (FcConfig *config, const char *list_path, GError **error)
+{
+  char *contents = NULL;
+  if (!g_file_get_contents (list_path, &contents, NULL, error))
+    return FALSE;
+  FcFontSet *set = FcConfigGetFonts (config, FcSetSystem);
+  GHashTable *have = g_hash_table_new (g_str_hash, g_str_equal);
+  for (int i = 0; set && i < set->nfont; i++) {
+    FcChar8 *file = NULL;
+    if (FcPatternGetString (set->fonts[i], FC_FILE, 0, &file) == FcResultMatch)
+      g_hash_table_add (have, file);
+  }
+  gboolean ok = TRUE;
+  int declared = 0;
+  char **lines = g_strsplit (contents, "\n", -1);
+  for (char **l = lines; *l && ok; l++) {
+    char *line = g_strstrip (*l);
+    if (!*line || *line == '#')
+      continue;
+    char **fields = g_strsplit (line, "|", 4);
+    if (g_strv_length (fields) != 4) {
+      g_set_error (error, PM_ERROR, PM_ERROR_FONT, "%s: malformed line '%s'", list_path, line);
+      ok = FALSE;
+    } else if (!g_hash_table_contains (have, fields[3])) {
+      g_set_error (error, PM_ERROR, PM_ERROR_FONT,
+                   "font %s (%s) is declared in %s but not available: install fonts-noto-core "
+                   "(tools/debian-packages.txt)",
+                   fields[3], fields[0], list_path);
+      ok = FALSE;
+    }
+    declared++;
+    g_strfreev (fields);
+  }
+  g_strfreev (lines);
+  if (ok && declared == 0) {
+    g_set_error (error, PM_ERROR, PM_ERROR_FONT, "%s declares no fonts", list_path);
+    ok = FALSE;
+  }
+  g_hash_table_unref (have);
+  g_free (contents);
+  return ok;
+}
+
+PmFonts *
+pm_fonts_new (GError **error)
+{
+  char *conf = pm_data_find ("fonts/fonts.conf");
+  char *list = pm_data_find ("fonts/fonts.list");
+  if (!conf || !list) {
+    g_set_error (error, PM_ERROR, PM_ERROR_FONT,
+                 "fonts/fonts.conf or fonts/fonts.list not found (set PAMPHLET_DATADIR)");
+    g_free (conf);
+    g_free (list);
+    return NULL;
+  }
+  FcConfig *config = FcConfigCreate ();
+  if (!FcConfigParseAndLoad (config, (const FcChar8 *)conf, FcTrue) ||
+      !FcConfigBuildFonts (config)) {
+    g_set_error (error, PM_ERROR, PM_ERROR_FONT, "%s: fontconfig could not load it", conf);
+    FcConfigDestroy (config);
+    g_free (conf);
+    g_free (list);
+    return NULL;
+  }
+  gboolean ok = check_declared (config, list, error);
+  g_free (conf);
+  g_free (list);
+  if (!ok) {
+    FcConfigDestroy (config);
+    return NULL;
+  }
+
+  PmFonts *fonts = g_new0 (PmFonts, 1);
+  fonts->config = config;
+  fonts->map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
+  pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (fonts->map), config);
+  pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (fonts->map), 72.0);
+  fonts->context = pm_fonts_create_context (fonts);
+  fonts->faces_by_path =
+      g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)face_free);
+  fonts->faces_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  fonts->sized = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  return fonts;
+}
+
+void
+pm_fonts_free (PmFonts *fonts)
+{
+  if (!fonts)
+    return;
+  g_hash_table_unref (fonts->sized);
+  g_hash_table_unref (fonts->faces_by_key);
+  g_hash_table_unref (fonts->faces_by_path);
+  g_object_unref (fonts->context);
+  g_object_unref (fonts->map);
+  FcConfigDestroy (fonts->config);
+  g_free (fonts);
+}
+
+PangoFontMap *
+pm_fonts_get_font_map (PmFonts *fonts)
+{
+  return fonts->map;
+}
+
+PangoContext *
+pm_fonts_create_context (PmFonts *fonts)
+{
+  PangoContext *ctx = pango_font_map_create_context (fonts->map);
+  pango_cairo_context_set_resolution (ctx, 72.0);
+  /* Hinted metrics would round advances to whole pixels; pamphlet wants them exact. */
+  cairo_font_options_t *opts = cairo_font_options_create ();
+  cairo_font_options_set_hint_style (opts, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (opts, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (ctx, opts);
+  cairo_font_options_destroy (opts);
+  pango_context_set_round_glyph_positions (ctx, FALSE);
+  return ctx;
+}
+
+static PangoFont *
+load_font (PmFonts *fonts, const char *family, int weight, gboolean italic, double size)
+{
+  PangoFontDescription *desc = pango_font_description_new ();
+  pango_font_description_set_family (desc, family);
+  pango_font_description_set_weight (desc, (PangoWeight)weight);
+  pango_font_description_set_style (desc, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  PangoFont *font = pango_font_map_load_font (fonts->map, fonts->context, desc);
+  pango_font_description_free (desc);
+  return font;
+}
+
+PmFace *
+pm_fonts_get_face (PmFonts *fonts, const char *family, int weight, gboolean italic, GError **error)
+{
+  gboolean bold = weight >= PANGO_WEIGHT_SEMIBOLD;
+  char *key = g_strdup_printf ("%s|%d|%d", family, bold, italic ? 1 : 0);
+  PmFace *face = g_hash_table_lookup (fonts->faces_by_key, key);
+  if (face) {
+    g_free (key);
+    return face;
+  }
+
+  PangoFont *font = load_font (fonts, family, weight, italic, PM_FACE_LOAD_SIZE);
+  FcPattern *pat =
+      font && PANGO_IS_FC_FONT (font) ? pango_fc_font_get_pattern (PANGO_FC_FONT (font)) : NULL;
+  FcChar8 *file = NULL, *got_family = NULL;
+  int slant = FC_SLANT_ROMAN, fc_weight = FC_WEIGHT_REGULAR;
+  if (!pat || FcPatternGetString (pat, FC_FILE, 0, &file) != FcResultMatch ||
+      FcPatternGetString (pat, FC_FAMILY, 0, &got_family) != FcResultMatch) {
+    g_set_error (error, PM_ERROR, PM_ERROR_FONT, "font family '%s' could not be loaded", family);
+    goto fail;
+  }
+  FcPatternGetInteger (pat, FC_SLANT, 0, &slant);
+  FcPatternGetInteger (pat, FC_WEIGHT, 0, &fc_weight);
+  /* fontconfig always answers with its best match; anything but the family asked for (or a
+   * slanted or emboldened stand-in) would be a fallback face mixed into the text. */
+  if (g_ascii_strcasecmp ((const char *)got_family, family) != 0) {
+    g_set_error (error, PM_ERROR, PM_ERROR_FONT,
+                 "font family '%s' is not declared in fonts/fonts.conf (declared: Noto Serif, "
+                 "Noto Sans)",
+                 family);
+    goto fail;
+  }
+  if ((slant != FC_SLANT_ROMAN) != (italic != FALSE) || (fc_weight >= FC_WEIGHT_DEMIBOLD) != bold) {
+    g_set_error (error, PM_ERROR, PM_ERROR_FONT, "font family '%s' has no %s%s face declared",
+                 family, bold ? "bold" : "regular", italic ? " italic" : "");
+    goto fail;
+  }
+
+  face = g_hash_table_lookup (fonts->faces_by_path, file);
+  if (!face) {
+    face = g_new0 (PmFace, 1);
+    face->path = g_strdup ((const char *)file);
+    face->family = g_strdup ((const char *)got_family);
+    face->hb_face = hb_face_reference (hb_font_get_face (pango_font_get_hb_font (font)));
+    face->upem = hb_face_get_upem (face->hb_face);
+    face->weight = weight;
+    face->italic = italic;
+    face->hb_font = hb_font_create (face->hb_face);
+    hb_font_set_scale (face->hb_font, (int)face->upem, (int)face->upem);
+    hb_font_make_immutable (face->hb_font);
+    g_hash_table_insert (fonts->faces_by_path, face->path, face);
+  }
+  g_hash_table_insert (fonts->faces_by_key, key, face);
+  g_object_unref (font);
+  return face;
+
+fail:
+  g_free (key);
+  if (font)
+    g_object_unref (font);
+  return NULL;
+}
+
+PangoFont *
+pm_fonts_get_font (PmFonts *fonts, PmFace *face, double size)
+{
+  char key[64];
+  g_snprintf (key, sizeof key, "%p|%.6g", (void *)face, size);
+  PangoFont *font = g_hash_table_lookup (fonts->sized, key);
+  if (font)
+    return font;
+  /* The face came from this family and style, so the same query loads the same file. */
+  font = load_font (fonts, face->family, face->weight, face->italic, size);
+  g_hash_table_insert (fonts->sized, g_strdup (key), font);
+  return font;
+}
+
+cairo_scaled_font_t *
+pm_fonts_get_scaled_font (PmFonts *fonts, PmFace *face, double size)
+{
+  return pango_cairo_font_get_scaled_font (
+      PANGO_CAIRO_FONT (pm_fonts_get_font (fonts, face, size)));
+}
+
+const char *
+pm_face_get_path (const PmFace *face)
+{
+  return face->path;
+}
+
+const char *
+pm_face_get_family (const PmFace *face)
+{
+  return face->family;
+}
+
+hb_font_t *
+pm_face_get_hb_font (const PmFace *face)
+{
+  return face->hb_font;
+}
+
+guint
+pm_face_get_upem (const PmFace *face)
+{
+  return face->upem;
+}
+
+gboolean
+pm_face_has_char (const PmFace *face, gunichar c)
+{
+  hb_codepoint_t glyph;
+  return hb_font_get_nominal_glyph (face->hb_font, c, &glyph);
+}
+
+double
+pm_face_char_width (const PmFace *face, gunichar c, double size)
+{
+  hb_codepoint_t glyph;
+  if (!hb_font_get_nominal_glyph (face->hb_font, c, &glyph))
+    return -1;
+  return hb_font_get_glyph_h_advance (face->hb_font, glyph) * size / face->upem;
+}
+
+void
+pm_face_get_metrics (const PmFace *face, double size, PmFontMetrics *metrics)
+{
+  hb_position_t asc, desc, xh, cap;
+  hb_ot_metrics_get_position_with_fallback (face->hb_font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER,
+                                            &asc);
+  hb_ot_metrics_get_position_with_fallback (face->hb_font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER,
+                                            &desc);
+  hb_ot_metrics_get_position_with_fallback (face->hb_font, HB_OT_METRICS_TAG_X_HEIGHT, &xh);
+  hb_ot_metrics_get_position_with_fallback (face->hb_font, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap);
+  double k = size / face->upem;
+  metrics->ascent = asc * k;
+  metrics->descent = -desc * k;
+  metrics->x_height = xh * k;
+  metrics->cap_height = cap * k;
+}

@@ -1,0 +1,74 @@
+/* pm-fonts.h: the fonts pamphlet may use, and nothing else.
+ *
+ * A PmFonts loads fonts/fonts.conf into a private fontconfig configuration and builds a pango
+ * font map on it, so output never depends on what else is installed. Faces (one font file:
+ * family, weight, style) and sized fonts are loaded once and cached on the PmFonts; pointers
+ * handed out stay valid until pm_fonts_free(). Sizes are in points (the font map runs at 72
+ * dpi, so one user unit of cairo is one point). */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+#include <hb.h>
+#include <pango/pango.h>
+
+G_BEGIN_DECLS
+
+typedef struct _PmFonts PmFonts;
+typedef struct _PmFace PmFace;
+
+/* Vertical metrics of a face at a size, in points; descent is positive below the baseline. */
+typedef struct {
+  double ascent;
+  double descent;
+  double x_height;
+  double cap_height;
+} PmFontMetrics;
+
+/* Loads fonts/fonts.conf (found with pm_data_find) into a private configuration and makes a
+ * font map on it. Fails with PM_ERROR_FONT if the configuration or its fonts are missing. */
+PmFonts *pm_fonts_new (GError **error);
+
+/* Frees the font map, the configuration and every cached face and font. NULL is allowed. */
+void pm_fonts_free (PmFonts *fonts);
+
+/* The font map (owned by FONTS). */
+PangoFontMap *pm_fonts_get_font_map (PmFonts *fonts);
+
+/* A new pango context on the private font map, at 72 dpi, without hinting. Unref it. */
+PangoContext *pm_fonts_create_context (PmFonts *fonts);
+
+/* The face of FAMILY at WEIGHT (PangoWeight: 400 regular, 700 bold) in roman or ITALIC, or
+ * NULL with PM_ERROR_FONT if the configuration declares no such family. Owned by FONTS. */
+PmFace *pm_fonts_get_face (PmFonts *fonts, const char *family, int weight, gboolean italic,
+                           GError **error);
+
+/* The pango font of FACE at SIZE points (owned by FONTS), for drawing with cairo. */
+PangoFont *pm_fonts_get_font (PmFonts *fonts, PmFace *face, double size);
+
+/* The cairo scaled font of FACE at SIZE points (owned by FONTS). */
+cairo_scaled_font_t *pm_fonts_get_scaled_font (PmFonts *fonts, PmFace *face, double size);
+
+/* The file FACE comes from, for reports. */
+const char *pm_face_get_path (const PmFace *face);
+
+/* The family name FACE declares ("Noto Serif"). */
+const char *pm_face_get_family (const PmFace *face);
+
+/* A HarfBuzz font of FACE whose scale is the face's units per em (owned by the face):
+ * positions it gives, times size / pm_face_get_upem(), are points, exactly. */
+hb_font_t *pm_face_get_hb_font (const PmFace *face);
+
+/* The face's design units per em. */
+guint pm_face_get_upem (const PmFace *face);
+
+/* Whether FACE has a glyph for C. */
+gboolean pm_face_has_char (const PmFace *face, gunichar c);
+
+/* The advance of C alone in FACE at SIZE points, or -1 if FACE has no glyph for it. */
+double pm_face_char_width (const PmFace *face, gunichar c, double size);
+
+/* Ascent, descent, x-height and cap height of FACE at SIZE points. */
+void pm_face_get_metrics (const PmFace *face, double size, PmFontMetrics *metrics);
+
+G_END_DECLS

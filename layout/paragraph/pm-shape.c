@@ -1,0 +1,272 @@
+/* pm-shape.c: HarfBuzz shaping on the declared faces, cached by spec and text. */
+#include "paragraph/pm-shape.h"
+
+#include "base/pm-error.h"
+
+#include <pango/pangocairo.h>
+#include <string.h>
+
+struct _PmShaper {
+  PmFonts *fonts;
+  hb_buffer_t *buffer;   /* reused for every shaping */
+  GHashTable *runs;      /* key (spec + text) -> PmShapedRun * */
+  GHashTable *features;  /* features string -> GArray of hb_feature_t */
+  GString *key;          /* scratch for cache keys */
+  GArray *cairo_glyphs;  /* scratch for drawing */
+  GArray *call_features; /* scratch: a spec's features plus per-call ranges */
+};
+
+static void
+run_free (PmShapedRun *run)
+{
+  g_free (run->glyphs);
+  g_free (run);
+}
+
+PmShaper *
+pm_shaper_new (PmFonts *fonts)
+{
+  PmShaper *shaper = g_new0 (PmShaper, 1);
+  shaper->fonts = fonts;
+  shaper->buffer = hb_buffer_create ();
+  shaper->runs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)run_free);
+  shaper->features =
+      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
+  shaper->key = g_string_sized_new (128);
+  shaper->cairo_glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  shaper->call_features = g_array_new (FALSE, FALSE, sizeof (hb_feature_t));
+  return shaper;
+}
+
+void
+pm_shaper_free (PmShaper *shaper)
+{
+  if (!shaper)
+    return;
+  hb_buffer_destroy (shaper->buffer);
+  g_hash_table_unref (shaper->runs);
+  g_hash_table_unref (shaper->features);
+  g_string_free (shaper->key, TRUE);
+  g_array_unref (shaper->cairo_glyphs);
+  g_array_unref (shaper->call_features);
+  g_free (shaper);
+}
+
+PmFonts *
+pm_shaper_get_fonts (PmShaper *shaper)
+{
+  return shaper->fonts;
+}
+
+PmFace *
+pm_shaper_get_face (PmShaper *shaper, const PmFontSpec *spec, GError **error)
+{
+  return pm_fonts_get_face (shaper->fonts, spec->family ? spec->family : "Noto Serif",
+                            spec->weight ? spec->weight : PANGO_WEIGHT_NORMAL, spec->italic, error);
+}
+
+/* The parsed features of STRING; an unknown word is an error rather than silently ignored,
+ * since it comes from a style sheet a person wrote. */
+static GArray *
+get_features (PmShaper *shaper, const char *string, GError **error)
+{
+  const char *key = string ? string : "";
+  GArray *arr = g_hash_table_lookup (shaper->features, key);
+  if (arr)
+    return arr;
+  arr = g_array_new (FALSE, FALSE, sizeof (hb_feature_t));
+  char **parts = g_strsplit (key, ",", -1);
+  for (char **p = parts; *p; p++) {
+    char *f = g_strstrip (*p);
+    hb_feature_t feature;
+    if (!*f)
+      continue;
+    if (!hb_feature_from_string (f, -1, &feature)) {
+      g_set_error (error, PM_ERROR, PM_ERROR_INPUT, "'%s' is not an OpenType feature", f);
+      g_strfreev (parts);
+      g_array_unref (arr);
+      return NULL;
+    }
+    g_array_append_val (arr, feature);
+  }
+  g_strfreev (parts);
+  g_hash_table_insert (shaper->features, g_strdup (key), arr);
+  return arr;
+}
+
+/* Languages with a dotted and a dotless i, where an fi ligature that drops the dot of i
+ * would turn i into ı. Noto's fonts do not switch the ligature off through locl. */
+static gboolean
+has_dotted_i (const char *lang)
+{
+  static const char *const langs[] = { "tr", "az", "crh", "tt", "ba", "gag", "kk", NULL };
+  if (!lang)
+    return FALSE;
+  for (const char *const *l = langs; *l; l++) {
+    gsize n = strlen (*l);
+    if (g_ascii_strncasecmp (lang, *l, n) == 0 && (lang[n] == '\0' || lang[n] == '-'))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* Reports the first character of the cluster at OFFSET that FACE cannot show. */
+static void
+set_missing_error (const PmFace *face, const char *text, gsize len, gsize offset, gsize *bad_offset,
+                   GError **error)
+{
+  const char *p = text + offset, *end = text + len;
+  /* A cluster may hold several characters (a base and its marks): name the missing one. */
+  const char *q = p;
+  while (q < end) {
+    gunichar c = g_utf8_get_char (q);
+    if (!pm_face_has_char (face, c)) {
+      p = q;
+      break;
+    }
+    q = g_utf8_next_char (q);
+    if (q < end && !g_unichar_ismark (g_utf8_get_char (q)))
+      break;
+  }
+  gunichar c = g_utf8_get_char (p);
+  char buf[8] = { 0 };
+  g_unichar_to_utf8 (c, buf);
+  if (bad_offset)
+    *bad_offset = (gsize)(p - text);
+  g_set_error (error, PM_ERROR, PM_ERROR_FONT,
+               "no declared font can show '%s' (U+%04X) at byte %" G_GSIZE_FORMAT
+               " (%s has no glyph for it): replace the character or declare a font that has it",
+               buf, c, (gsize)(p - text), pm_face_get_family (face));
+}
+
+const PmShapedRun *
+pm_shaper_shape (PmShaper *shaper, const PmFontSpec *spec, const char *text, gssize len,
+                 gsize *bad_offset, GError **error)
+{
+  gsize n = len < 0 ? strlen (text) : (gsize)len;
+  GString *key = shaper->key;
+  g_string_printf (key, "%s\x1f%d\x1f%d\x1f%.6g\x1f%s\x1f%s\x1f", spec->family ? spec->family : "",
+                   spec->weight, spec->italic ? 1 : 0, spec->size, spec->lang ? spec->lang : "",
+                   spec->features ? spec->features : "");
+  g_string_append_len (key, text, (gssize)n);
+  PmShapedRun *run = g_hash_table_lookup (shaper->runs, key->str);
+  if (run)
+    return run;
+
+  PmFace *face = pm_shaper_get_face (shaper, spec, error);
+  if (!face)
+    return NULL;
+  GArray *features = get_features (shaper, spec->features, error);
+  if (!features)
+    return NULL;
+
+  hb_buffer_t *buf = shaper->buffer;
+  hb_buffer_clear_contents (buf);
+  hb_buffer_add_utf8 (buf, text, (int)n, 0, (int)n);
+  hb_buffer_set_cluster_level (buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
+  if (spec->lang && *spec->lang)
+    hb_buffer_set_language (buf, hb_language_from_string (spec->lang, -1));
+  hb_buffer_guess_segment_properties (buf);
+  GArray *feats = features;
+  if (has_dotted_i (spec->lang) && g_strstr_len (text, (gssize)n, "fi")) {
+    /* Turn off liga on every "fi" (clusters are byte offsets), keeping it elsewhere. */
+    feats = shaper->call_features;
+    g_array_set_size (feats, 0);
+    g_array_append_vals (feats, features->data, features->len);
+    for (gsize i = 0; i + 1 < n; i++)
+      if (text[i] == 'f' && text[i + 1] == 'i') {
+        hb_feature_t off = { HB_TAG ('l', 'i', 'g', 'a'), 0, (unsigned)i, (unsigned)i + 2 };
+        g_array_append_val (feats, off);
+      }
+  }
+  hb_shape (pm_face_get_hb_font (face), buf, (const hb_feature_t *)feats->data, feats->len);
+
+  unsigned count = 0;
+  hb_glyph_info_t *info = hb_buffer_get_glyph_infos (buf, &count);
+  hb_glyph_position_t *pos = hb_buffer_get_glyph_positions (buf, &count);
+  for (unsigned i = 0; i < count; i++)
+    if (info[i].codepoint == 0) {
+      set_missing_error (face, text, n, info[i].cluster, bad_offset, error);
+      return NULL;
+    }
+
+  run = g_new0 (PmShapedRun, 1);
+  run->face = face;
+  run->size = spec->size;
+  run->n_glyphs = count;
+  run->glyphs = g_new (PmGlyph, count ? count : 1);
+  run->length = n;
+  double k = spec->size / pm_face_get_upem (face);
+  /* Sum in design units and scale once, so that the width is exactly the sum of advances as
+   * a renderer that adds them up in points would get it, to well under a micro-point. */
+  gint64 total = 0;
+  for (unsigned i = 0; i < count; i++) {
+    PmGlyph *g = &run->glyphs[i];
+    g->glyph = info[i].codepoint;
+    g->cluster = info[i].cluster;
+    g->flags = (hb_glyph_info_get_glyph_flags (&info[i]) & HB_GLYPH_FLAG_UNSAFE_TO_BREAK)
+                   ? PM_GLYPH_UNSAFE_TO_BREAK
+                   : 0;
+    g->x_advance = pos[i].x_advance * k;
+    g->x_offset = pos[i].x_offset * k;
+    g->y_offset = pos[i].y_offset * k;
+    total += pos[i].x_advance;
+  }
+  run->width = total * k;
+  g_hash_table_insert (shaper->runs, g_strdup (key->str), run);
+  return run;
+}
+
+double
+pm_shaper_char_width (PmShaper *shaper, const PmFontSpec *spec, gunichar c, GError **error)
+{
+  char buf[8] = { 0 };
+  int n = g_unichar_to_utf8 (c, buf);
+  const PmShapedRun *run = pm_shaper_shape (shaper, spec, buf, n, NULL, error);
+  return run ? run->width : -1;
+}
+
+gboolean
+pm_shaper_get_metrics (PmShaper *shaper, const PmFontSpec *spec, PmFontMetrics *metrics,
+                       GError **error)
+{
+  PmFace *face = pm_shaper_get_face (shaper, spec, error);
+  if (!face)
+    return FALSE;
+  pm_face_get_metrics (face, spec->size, metrics);
+  return TRUE;
+}
+
+void
+pm_shaper_draw_glyphs (PmShaper *shaper, const PmShapedRun *run, guint first, guint n, cairo_t *cr,
+                       double x, double y)
+{
+  g_return_if_fail (first + n <= run->n_glyphs);
+  if (n == 0)
+    return;
+  GArray *arr = shaper->cairo_glyphs;
+  g_array_set_size (arr, n);
+  cairo_glyph_t *cg = (cairo_glyph_t *)arr->data;
+  double pen = x;
+  for (guint i = 0; i < n; i++) {
+    const PmGlyph *g = &run->glyphs[first + i];
+    cg[i].index = g->glyph;
+    cg[i].x = pen + g->x_offset;
+    cg[i].y = y - g->y_offset;
+    pen += g->x_advance;
+  }
+  cairo_set_scaled_font (cr, pm_fonts_get_scaled_font (shaper->fonts, run->face, run->size));
+  cairo_show_glyphs (cr, cg, (int)n);
+}
+
+void
+pm_shaper_draw_run (PmShaper *shaper, const PmShapedRun *run, cairo_t *cr, double x, double y)
+{
+  pm_shaper_draw_glyphs (shaper, run, 0, run->n_glyphs, cr, x, y);
+}
+
+guint
+pm_shaper_cache_size (PmShaper *shaper)
+{
+  return g_hash_table_size (shaper->runs);
+}
