@@ -277,6 +277,9 @@ pm_qpdf_finish (const char *in, const char *out, const PmRecordedDoc *doc,
     goto out;
   }
   qpdf_set_deterministic_ID (q, QPDF_TRUE);
+  /* Streams pass through as cairo compressed them: decoding and compressing them again
+   * would double the time of the pass for a few per cent of size. */
+  qpdf_set_decode_level (q, qpdf_dl_none);
   qpdf_set_object_stream_mode (q, qpdf_o_generate);
   if (qpdf_write (q) & QPDF_ERRORS) {
     check (q, out, error);

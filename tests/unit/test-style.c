@@ -48,6 +48,10 @@ test_shipped (void)
   assert_near (body.size, 10);
   assert_near (body.leading, 13);
   g_assert_cmpint (body.align, ==, PM_ALIGN_JUSTIFY);
+  assert_near (body.emergency_stretch, 10);
+  assert_near (body.widow_penalty, 10000);
+  /* The note inherits 1em of emergency stretch as 1em of its own size. */
+  assert_near (pm_style_get_text (booklet, "note", "el").emergency_stretch, 8);
   g_assert_cmpstr (pm_style_get_name (booklet), ==, "booklet-a5");
   /* Per-language rules from base.style, the contents' heading from the booklet. */
   const PmLangStyle *el = pm_style_get_lang (booklet, "el");
