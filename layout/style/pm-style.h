@@ -74,7 +74,7 @@ typedef struct {
   const char *family; /* fontconfig family, e.g. "Noto Serif" */
   double size;        /* font size */
   double leading;     /* baseline to baseline */
-  int weight;         /* 100..900; 400 normal, 700 bold */
+  int weight;         /* 1..1000; 400 normal, 700 bold */
   gboolean italic;
   PmColor color;
   const char *features;  /* OpenType features, the element's then the language's, in
