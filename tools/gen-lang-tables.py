@@ -13,8 +13,9 @@ scripts = json.load(open(J + "iso_15924.json"))["15924"]
 two = sorted({x["alpha_2"] for x in l3 if "alpha_2" in x})
 # BCP 47 takes the two-letter code where there is one; three-letter codes only otherwise.
 has_two = {x["alpha_3"]: x["alpha_2"] for x in l3 if "alpha_2" in x}
-three = sorted(({x["alpha_3"] for x in l3} | {x["alpha_3"] for x in l5}
-                | {x["alpha_3"] for x in l2}) - set(has_two))
+three = sorted(c for c in ({x["alpha_3"] for x in l3} | {x["alpha_3"] for x in l5}
+                | {x["alpha_3"] for x in l2}) - set(has_two)
+               if len(c) == 3 and c.isalpha())
 # Codes people write by mistake: 639-2/B codes and 639-3 codes with a shorter form.
 hints = {}
 for x in l2:

@@ -7,7 +7,7 @@
 int
 pm_cmd_check (int argc, char **argv)
 {
-  GOptionEntry options[] = { { NULL } };
+  GOptionEntry options[] = { G_OPTION_ENTRY_NULL };
   if (!pm_cmd_parse ("check", "CORPUS.md...",
                      "Reports every problem of the corpus files as file:line:column: "
                      "error|warning: what, and what to do. Writes nothing.",

@@ -18,7 +18,7 @@ pm_cmd_editions (int argc, char **argv)
       NULL },
     { "only", 0, 0, G_OPTION_ARG_STRING_ARRAY, &only, "Build only the edition NAME (repeatable)",
       "NAME" },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   if (!pm_cmd_parse ("editions", "[MANIFEST]",
                      "Builds every edition named in MANIFEST (default corpus/editions.yaml), in "

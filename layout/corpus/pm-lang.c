@@ -123,7 +123,8 @@ check_language (const char *tag, const char *sub, char **why)
       fail (why, "'%s' has a two-letter code, which BCP 47 asks for: write '%s'", sub, shorter);
       goto out;
     }
-    ok = table_has (pm_lang_three, 3, low);
+    /* qaa-qtz are reserved for private use and valid as such */
+    ok = table_has (pm_lang_three, 3, low) || (low[0] == 'q' && low[1] >= 'a' && low[1] <= 't');
   }
   if (!ok)
     fail (why, "unknown language '%s' in '%s': write an ISO 639 code (el, tr, fr, ru, it, en)", sub,

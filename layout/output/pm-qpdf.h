@@ -1,0 +1,30 @@
+/* pm-qpdf.h: the libqpdf post-pass over a PDF written by cairo (or Ghostscript): what
+ * cairo 1.16 cannot write or gets wrong (TrimBox, BleedBox, page labels past the first page,
+ * link annotations, named destinations), document dates, and a deterministic /ID. */
+#pragma once
+
+#include "output/pm-recorded-doc.h"
+
+G_BEGIN_DECLS
+
+/* What the post-pass sets. Lengths in points. */
+typedef struct {
+  double margin;   /* the TrimBox is this far inside the MediaBox on every side */
+  double bleed;    /* the BleedBox is this far outside the TrimBox */
+  gboolean labels; /* page labels from the document */
+  gboolean links;  /* named destinations and link annotations from the document */
+} PmQpdfOptions;
+
+/* Reads the PDF at IN, whose pages are DOC's pages in order, and writes it to OUT with on
+ * every page a TrimBox and a BleedBox per OPTIONS, page labels and links from DOC if asked,
+ * the information dictionary's CreationDate and ModDate set to DOC's date, and an /ID
+ * computed from the content, so the same input gives the same bytes.
+ * PM_ERROR_INTERNAL when qpdf fails or the page counts differ. */
+gboolean pm_qpdf_finish (const char *in, const char *out, const PmRecordedDoc *doc,
+                         const PmQpdfOptions *options, GError **error);
+
+/* The PDF date string (D:YYYYMMDDHHmmSSZ) for DATE, seconds since the epoch. Free with
+ * g_free(). */
+char *pm_qpdf_date_string (gint64 date);
+
+G_END_DECLS
