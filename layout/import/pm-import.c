@@ -818,12 +818,18 @@ pm_import_run (PmImport *imp, const char *filename, const char *text, gssize len
     ((Block *)g_ptr_array_index (blocks, blocks->len - 1))->blank_after = TRUE;
 
   /* Headings in plain text; a heading in capitals split over two lines is one heading. */
+  gboolean seen_title = FALSE;
+  for (guint i = 0; i < blocks->len; i++)
+    if (((Block *)g_ptr_array_index (blocks, i))->type == BLOCK_HEADING)
+      seen_title = TRUE;
   for (guint i = 0; i + 1 < blocks->len; i++) {
     Block *b = g_ptr_array_index (blocks, i);
     if (!looks_like_heading (b, wrapped))
       continue;
+    /* Capitals make a title; other headings are sections of the title before them. */
     b->type = BLOCK_HEADING;
-    b->level = all_upper (b->text->str) ? 1 : 2;
+    b->level = all_upper (b->text->str) || !seen_title ? 1 : 2;
+    seen_title = TRUE;
     Block *next = g_ptr_array_index (blocks, i + 1);
     if (b->level == 1 && i + 2 < blocks->len && looks_like_heading (next, wrapped) &&
         all_upper (next->text->str)) {
