@@ -1358,7 +1358,7 @@ resolve_text (PmStyle *s, const Table *lt, const char *elem, const PmTextStyle *
   }
   t->letter_spacing = resolve_length (T (TK_LETTER_SPACING), t->size, t->size);
   t->uppercase = T (TK_CASE)->num == 1;
-  t->align = (PmAlign)T (TK_ALIGN)->num;
+  t->align = (PmTextAlign)T (TK_ALIGN)->num;
   t->indent = resolve_length (T (TK_INDENT), t->size, t->size);
   t->indent_after_heading = T (TK_INDENT_AFTER_HEADING)->num != 0;
   t->margin_left = resolve_length (T (TK_MARGIN_LEFT), t->size, t->size);
@@ -1525,7 +1525,7 @@ resolve_all (PmStyle *s)
   cv->band_height = len_of (s, "cover", "band-height", em, p->height);
   cv->rule_thickness = len_of (s, "cover", "rule-thickness", em, 0);
   cv->gap = len_of (s, "cover", "gap", em, 0);
-  cv->align = (PmAlign)num_of (s, "cover", "align");
+  cv->align = (PmTextAlign)num_of (s, "cover", "align");
 }
 
 static void

@@ -30,6 +30,7 @@ make empty-note.md "${fm}Κείμενο[^1].\n\n[^1]:\n"
 make crlf.md '\357\273\277---\r\nlang: en\r\n---\r\nText[^1] x[^2].\r\n\r\n[^1]: One.\r\n'
 make table.md "${fm}Text.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
 mkdir "$T/dir.md"
+truncate -s 17M "$T/huge.md"
 
 # name | exit status | the expected start of the first message (a grep -E pattern)
 while IFS='|' read -r name want pattern; do
@@ -65,6 +66,7 @@ no-front-matter.md | 1 | error: no front matter
 underscore-lang.md | 1 | error: `lang`: subtags are joined with '-', not '_': write 'el-GR'
 not-mapping.md     | 1 | error: the front matter is a list
 table.md           | 0 | warning: a table is dropped
+huge.md            | 1 | error: the file is 17825792 bytes, more than
 empty-note.md      | 1 | error: the note \[\^1\] has no text
 crlf.md            | 1 | error: the note reference \[\^2\] has no note text
 TABLE
