@@ -11,6 +11,7 @@
 typedef struct {
   char **langs, **titles, **outputs, **drops, **fixes;
   char *kind, *source, *translator, *notes, *split_at;
+  char **meta;
   gboolean bracket_notes;
 } Args;
 
@@ -25,6 +26,7 @@ args_clear (Args *a)
   g_free (a->kind);
   g_free (a->source);
   g_free (a->translator);
+  g_strfreev (a->meta);
   g_free (a->notes);
   g_free (a->split_at);
 }
@@ -56,6 +58,15 @@ import_part (Args *a, guint i, const char *file, const char *text, GArray *line_
     pm_import_set_source (imp, a->source);
   if (a->translator)
     pm_import_set_translator (imp, a->translator);
+  for (guint k = 0; a->meta && a->meta[k]; k++) {
+    const char *eq = strchr (a->meta[k], '=');
+    if (!eq || eq == a->meta[k]) {
+      g_set_error (error, PM_ERROR, PM_ERROR_USAGE, "--meta wants KEY=VALUE, not '%s'", a->meta[k]);
+      goto done;
+    }
+    g_autofree char *key = g_strndup (a->meta[k], (gsize)(eq - a->meta[k]));
+    pm_import_add_meta (imp, key, eq + 1);
+  }
   pm_import_set_bracket_notes (imp, a->bracket_notes);
   pm_import_set_first_line (imp, first);
   for (guint k = 0; a->drops && a->drops[k]; k++) {
@@ -102,6 +113,8 @@ pm_cmd_import (int argc, char **argv)
     { "source", 0, 0, G_OPTION_ARG_STRING, &a.source, "Front matter source (default RAW's name)",
       "NAME" },
     { "translator", 0, 0, G_OPTION_ARG_STRING, &a.translator, "Front matter translator", "NAME" },
+    { "meta", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a.meta,
+      "A further front matter key, such as title-en (repeatable)", "KEY=VALUE" },
     { "notes", 0, 0, G_OPTION_ARG_FILENAME, &a.notes,
       "Texts of notes numbered in the raw text, as `[^N]: text` lines", "FILE" },
     { "bracket-notes", 0, 0, G_OPTION_ARG_NONE, &a.bracket_notes,

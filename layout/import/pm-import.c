@@ -20,6 +20,7 @@
 
 struct _PmImport {
   char *lang, *title, *kind, *source, *translator;
+  GPtrArray *meta; /* char *: further front matter keys and values, alternating */
   gboolean bracket_notes;
   guint first_line;
   GArray *drop;      /* guint line numbers */
@@ -71,6 +72,8 @@ pm_import_free (PmImport *imp)
   g_free (imp->kind);
   g_free (imp->source);
   g_free (imp->translator);
+  if (imp->meta)
+    g_ptr_array_unref (imp->meta);
   g_array_unref (imp->drop);
   g_hash_table_unref (imp->notes);
   g_free (imp);
@@ -99,6 +102,15 @@ void
 pm_import_set_source (PmImport *imp, const char *source)
 {
   set_str (&imp->source, source);
+}
+
+void
+pm_import_add_meta (PmImport *imp, const char *key, const char *value)
+{
+  if (!imp->meta)
+    imp->meta = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (imp->meta, g_strdup (key));
+  g_ptr_array_add (imp->meta, g_strdup (value));
 }
 
 void
@@ -870,6 +882,8 @@ pm_import_run (PmImport *imp, const char *filename, const char *text, gssize len
   g_free (base);
   if (imp->translator)
     append_yaml (out, "translator", imp->translator);
+  for (guint i = 0; imp->meta && i + 1 < imp->meta->len; i += 2)
+    append_yaml (out, g_ptr_array_index (imp->meta, i), g_ptr_array_index (imp->meta, i + 1));
   g_string_append (out, "---\n");
   for (guint i = 0; i < blocks->len; i++) {
     Block *b = g_ptr_array_index (blocks, i);
