@@ -185,6 +185,9 @@ build_one (gpointer data, gpointer user)
       const char *text = error ? error->message : err_text;
       if (text && *text)
         fprintf (progress, "  %s%s", text, g_str_has_suffix (text, "\n") ? "" : "\n");
+      if (child && g_subprocess_get_if_signaled (child))
+        fprintf (progress, "  pamphlet build was killed by signal %d\n",
+                 g_subprocess_get_term_sig (child));
     }
   }
   if (progress)
