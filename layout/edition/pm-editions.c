@@ -1,6 +1,7 @@
 /* pm-editions.c: incremental, parallel builds of a manifest's editions. */
 #include "edition/pm-editions.h"
 #include "base/pm-error.h"
+#include "output/pm-atomic.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -170,6 +171,8 @@ build_one (gpointer data, gpointer user)
   double seconds = (double)(g_get_monotonic_time () - start) / G_USEC_PER_SEC;
   if (ok && !write_state (state, args_sum, run->options->program, deps))
     g_unlink (state);
+  if (!ok) /* a build killed mid-write leaves its temporary file */
+    pm_atomic_remove_stale (e->output);
 
   g_mutex_lock (&run->lock);
   if (ok) {
