@@ -108,7 +108,7 @@ fuzz: $(DEPS_STAMP)
 	    build/fuzz/libpamphlet.a $(LIBS); \
 	  mkdir -p build/fuzz/corpus-$$n; \
 	  echo "fuzzing $$n for $(FUZZ_SECONDS) s"; \
-	  build/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
+	  build/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -artifact_prefix=build/fuzz/ \
 	    build/fuzz/corpus-$$n tests/fuzz/seeds 2>&1 | tail -3; \
 	done
 

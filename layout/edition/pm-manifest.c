@@ -1,6 +1,7 @@
 /* pm-manifest.c: reading corpus/editions.yaml. */
 #include "edition/pm-manifest.h"
 #include "base/pm-error.h"
+#include "base/pm-units.h"
 #include "base/pm-yaml.h"
 
 #include <string.h>
@@ -81,13 +82,11 @@ parse_bool (const PmManifest *m, const PmYamlNode *n, const char *key, gboolean 
 static gboolean
 parse_length (const PmManifest *m, const PmYamlNode *n, const char *key, char **out, GError **error)
 {
-  char *end;
+  double v;
   if (!want_scalar (m, n, key, error))
     return FALSE;
-  double v = g_ascii_strtod (n->value, &end);
-  if (end == n->value || v < 0 || v > 50 ||
-      (strcmp (end, "mm") && strcmp (end, "pt") && strcmp (end, "in")))
-    return fail_at (error, m, n, "'%s' is a length such as 3mm or 9pt (0 to 50), not '%s'", key,
+  if (!pm_length_parse (n->value, &v) || v < 0 || v > 50 * 72 / 25.4)
+    return fail_at (error, m, n, "'%s' is a length such as 3mm or 9pt (0 to 50 mm), not '%s'", key,
                     n->value);
   *out = g_strdup (n->value);
   return TRUE;

@@ -29,6 +29,9 @@ void pm_import_set_kind (PmImport *imp, const char *kind);
 void pm_import_set_source (PmImport *imp, const char *source);
 void pm_import_set_translator (PmImport *imp, const char *translator);
 
+/* Adds a further front matter KEY with VALUE (such as title-en, the title in English). */
+void pm_import_add_meta (PmImport *imp, const char *key, const char *value);
+
 /* Turns bracketed editorial notes inside paragraphs ("tenge [vale oggi 0,0021 euro – n.]")
  * into footnotes; a trailing "– n." marker is dropped, the note being a note already. */
 void pm_import_set_bracket_notes (PmImport *imp, gboolean on);

@@ -275,7 +275,7 @@ test_headings (void)
                     "automobili – di venderlo a pronti.\n\n"
                     "January 24, 2022\n\nFine.\n");
   g_assert_cmpstr (md, ==,
-                   "\n## Kazakistan: sulla sollevazione di gennaio\n\n"
+                   "\n# Kazakistan: sulla sollevazione di gennaio\n\n"
                    "– Movimento socialista del Kazakistan\n\n"
                    "(italiano – inglese)\n\n"
                    "# SULLA SOLLEVAZIONE POPOLARE DI MASSA E GLI SCIOPERI DI GENNAIO IN "
