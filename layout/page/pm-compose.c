@@ -136,6 +136,7 @@ paragraph_style (const PmStyle *style, const char *element, const char *lang, Pm
   ps->double_hyphen_demerits = ts.double_hyphen_demerits;
   ps->final_hyphen_demerits = ts.final_hyphen_demerits;
   ps->adj_demerits = ts.adj_demerits;
+  ps->emergency_stretch = ts.emergency_stretch;
   ps->note_scale = ns->mark_scale;
   ps->note_rise = ns->mark_raise;
   if (color)
