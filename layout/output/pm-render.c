@@ -392,6 +392,12 @@ pm_render (PmComposition *comp, const PmStyle *style, GError **error)
   r.doc = pm_recorded_doc_new (page->width, page->height, page->bleed);
   pm_recorded_doc_set_meta (r.doc, PM_META_TITLE, pm_composition_get_title (comp));
   pm_recorded_doc_set_meta (r.doc, PM_META_CREATOR, "pamphlet " PM_VERSION);
+  /* Author and subject: the publisher and subtitle the cover shows in its first language. */
+  const PmLangStyle *ls = pm_style_get_lang (style, pm_composition_get_section (comp, 0)->lang);
+  if (ls->publisher && *ls->publisher)
+    pm_recorded_doc_set_meta (r.doc, PM_META_AUTHOR, ls->publisher);
+  if (ls->subtitle && *ls->subtitle)
+    pm_recorded_doc_set_meta (r.doc, PM_META_SUBJECT, ls->subtitle);
   GString *langs = g_string_new (NULL);
   for (guint s = 0; s < pm_composition_get_n_sections (comp); s++) {
     const PmSection *sec = pm_composition_get_section (comp, s);
