@@ -1385,12 +1385,22 @@ pm_paragraph_line_draw (const PmParagraph *p, guint index, cairo_t *cr, double x
   cairo_save (cr);
   /* No cairo link tags: cairo 1.16 corrupts memory copying a tag when it snapshots a
    * recording surface. The render pass adds the links (pm_recorded_doc_add_link_uri). */
-  for (guint r = 0; r < line->n_runs; r++) {
+  /* Runs in the same font are shown together: each cairo operation costs the PDF surface
+   * an analysis step (a region union per operation), far more than its glyphs. */
+  for (guint r = 0; r < line->n_runs;) {
     const PmLineRun *run = &line->runs[r];
-    if (run->n_glyphs == 0)
-      continue;
-    cairo_set_scaled_font (cr, run->font);
-    cairo_show_glyphs (cr, buf + run->first, (int)run->n_glyphs);
+    guint n = run->n_glyphs;
+    guint next = r + 1;
+    while (next < line->n_runs && line->runs[next].font == run->font &&
+           line->runs[next].first == run->first + n) {
+      n += line->runs[next].n_glyphs;
+      next++;
+    }
+    if (n > 0) {
+      cairo_set_scaled_font (cr, run->font);
+      cairo_show_glyphs (cr, buf + run->first, (int)n);
+    }
+    r = next;
   }
   cairo_restore (cr);
   g_free (buf);
