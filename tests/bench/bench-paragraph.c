@@ -146,7 +146,8 @@ set_all (PmParagraphBuilder *builder, GPtrArray *texts, const PmParagraphStyle *
         tot->loose += l->ratio > 1;
         tot->tight += l->ratio < -0.5;
         /* An interword space is set at 1 + ratio * stretch (or shrink) of its width. */
-        double gap = 1 + l->ratio * (l->ratio > 0 ? style.space_stretch : style.space_shrink);
+        double gap =
+            1 + l->space_ratio * (l->space_ratio > 0 ? style.space_stretch : style.space_shrink);
         g_array_append_val (gaps, gap);
       }
       pm_paragraph_free (para);
@@ -154,7 +155,7 @@ set_all (PmParagraphBuilder *builder, GPtrArray *texts, const PmParagraphStyle *
   }
 }
 
-/* Usage: bench-paragraph [tolerance [hyphen-penalty [emergency-stretch]]] */
+/* Usage: bench-paragraph [tolerance [hyphen-penalty [emergency-stretch [expansion]]]] */
 int
 main (int argc, char **argv)
 {
@@ -178,6 +179,8 @@ main (int argc, char **argv)
     style.hyphen_penalty = g_ascii_strtod (argv[2], NULL);
   if (argc > 3)
     style.emergency_stretch = g_ascii_strtod (argv[3], NULL);
+  if (argc > 4)
+    style.expansion = g_ascii_strtod (argv[4], NULL);
   double fresh[RUNS], warm[RUNS];
   Totals tot = { 0 };
   tot.gaps = g_array_new (FALSE, FALSE, sizeof (double));
@@ -199,10 +202,11 @@ main (int argc, char **argv)
           100.0 * tot.hyphenated / MAX (tot.lines, 1), tot.overfull, RUNS);
   g_array_sort (tot.gaps, cmp_double);
   double p90 = tot.gaps->len ? g_array_index (tot.gaps, double, tot.gaps->len * 9 / 10) : 0;
-  printf ("  tolerance %.0f, hyphen penalty %.0f, emergency stretch %.0f pt: %u loose (r > 1), "
+  printf ("  tolerance %.0f, hyphen penalty %.0f, emergency stretch %.0f pt, expansion %.3f: %u "
+          "loose (r > 1), "
           "%u tight (r < -0.5), word-gap ratio p90 %.2f, %u hyphen ladders of 3+\n",
-          style.tolerance, style.hyphen_penalty, style.emergency_stretch, tot.loose, tot.tight, p90,
-          tot.ladders);
+          style.tolerance, style.hyphen_penalty, style.emergency_stretch, style.expansion,
+          tot.loose, tot.tight, p90, tot.ladders);
   printf ("  paragraphs by pass: %u first (no hyphens), %u second, %u emergency, %u sloppy\n",
           tot.passes[1], tot.passes[2], tot.passes[3], tot.passes[4]);
   printf ("  fresh builder (shape + hyphenate + break): median %.2f ms\n", fresh[RUNS / 2]);
