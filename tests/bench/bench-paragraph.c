@@ -1,6 +1,7 @@
 /* bench-paragraph.c: shaping, hyphenating and breaking every paragraph of the corpus (the .md
  * files of corpus/, else the .txt files of tests/bench/texts/) justified at 10/13 pt on an A5
  * measure (317 pt); median of repeated runs, with a fresh builder and with a warm one. */
+#include "paragraph/pm-hyphen.h"
 #include "paragraph/pm-paragraph.h"
 
 #include <stdio.h>
@@ -181,7 +182,7 @@ main (int argc, char **argv)
     style.emergency_stretch = g_ascii_strtod (argv[3], NULL);
   if (argc > 4)
     style.expansion = g_ascii_strtod (argv[4], NULL);
-  double fresh[RUNS], warm[RUNS];
+  double fresh[RUNS], warm[RUNS], dicts[RUNS];
   Totals tot = { 0 };
   tot.gaps = g_array_new (FALSE, FALSE, sizeof (double));
   for (int r = 0; r < RUNS; r++) {
@@ -193,9 +194,15 @@ main (int argc, char **argv)
     set_all (builder, texts, &style, &tot);
     warm[r] = (g_get_monotonic_time () - t0) / 1000.0;
     pm_paragraph_builder_free (builder);
+    /* What a fresh builder spends loading the texts' hyphenation dictionaries. */
+    t0 = g_get_monotonic_time ();
+    for (guint i = 0; i < texts->len; i++)
+      pm_hyphenator_free (pm_hyphenator_new (((Text *)texts->pdata[i])->lang, NULL));
+    dicts[r] = (g_get_monotonic_time () - t0) / 1000.0;
   }
   qsort (fresh, RUNS, sizeof (double), cmp_double);
   qsort (warm, RUNS, sizeof (double), cmp_double);
+  qsort (dicts, RUNS, sizeof (double), cmp_double);
   printf ("paragraphs: %u words, %u paragraphs (%u failed), %u lines, %u hyphenated (%.1f %%), "
           "%u overfull; %d runs\n",
           words, tot.paragraphs, tot.failed, tot.lines, tot.hyphenated,
@@ -211,6 +218,8 @@ main (int argc, char **argv)
           tot.passes[1], tot.passes[2], tot.passes[3], tot.passes[4]);
   printf ("  fresh builder (shape + hyphenate + break): median %.2f ms\n", fresh[RUNS / 2]);
   printf ("  warm builder (caches filled):              median %.2f ms\n", warm[RUNS / 2]);
+  printf ("  of the fresh run, loading %u hyphenation dictionaries: median %.2f ms\n", texts->len,
+          dicts[RUNS / 2]);
   for (guint i = 0; i < texts->len; i++) {
     Text *t = texts->pdata[i];
     g_ptr_array_unref (t->paragraphs);
