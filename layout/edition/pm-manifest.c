@@ -53,15 +53,19 @@ want_scalar (const PmManifest *m, const PmYamlNode *n, const char *key, GError *
   return TRUE;
 }
 
+/* PATH relative to the manifest's directory, without "dir/../" detours. */
 static char *
 resolve (const PmManifest *m, const char *path)
 {
-  if (g_path_is_absolute (path))
-    return g_strdup (path);
-  char *dir = g_path_get_dirname (m->path);
-  char *full = g_build_filename (dir, path, NULL);
-  g_free (dir);
-  return full;
+  g_autofree char *dir = g_path_get_dirname (m->path);
+  g_autofree char *abs_dir = g_canonicalize_filename (dir, NULL);
+  g_autofree char *full = g_canonicalize_filename (path, abs_dir);
+  g_autofree char *cwd = g_get_current_dir ();
+  gsize n = strlen (cwd);
+  /* Keep paths short in messages when they lie below the working directory. */
+  if (!strncmp (full, cwd, n) && full[n] == '/')
+    return g_strdup (full + n + 1);
+  return g_steal_pointer (&full);
 }
 
 static gboolean
@@ -255,11 +259,8 @@ pm_manifest_load (const char *path, GError **error)
       return NULL;
     }
   }
-  if (!m->output_dir) {
-    char *dir = g_path_get_dirname (path);
-    m->output_dir = g_build_filename (dir, "editions", NULL);
-    g_free (dir);
-  }
+  if (!m->output_dir)
+    m->output_dir = resolve (m, "editions");
   if (!list || list->kind != PM_YAML_SEQUENCE || pm_yaml_length (list) == 0) {
     fail_at (error, m, list ? list : root, "'editions' must list at least one edition");
     return NULL;

@@ -1444,28 +1444,14 @@ pm_paragraph_line_draw (const PmParagraph *p, guint index, cairo_t *cr, double x
     buf[i].y += baseline_y;
   }
   cairo_save (cr);
+  /* No cairo link tags: cairo 1.16 corrupts memory copying a tag when it snapshots a
+   * recording surface. The render pass adds the links (pm_recorded_doc_add_link_uri). */
   for (guint r = 0; r < line->n_runs; r++) {
     const PmLineRun *run = &line->runs[r];
     if (run->n_glyphs == 0)
       continue;
-    char *attrs = NULL;
-    if (run->href) {
-      GString *esc = g_string_new (NULL);
-      for (const char *c = run->href; *c; c++) {
-        if (*c == '\'' || *c == '\\')
-          g_string_append_c (esc, '\\');
-        g_string_append_c (esc, *c);
-      }
-      attrs = g_strdup_printf ("uri='%s'", esc->str);
-      g_string_free (esc, TRUE);
-      cairo_tag_begin (cr, CAIRO_TAG_LINK, attrs);
-    }
     cairo_set_scaled_font (cr, run->font);
     cairo_show_glyphs (cr, buf + run->first, (int)run->n_glyphs);
-    if (attrs) {
-      cairo_tag_end (cr, CAIRO_TAG_LINK);
-      g_free (attrs);
-    }
   }
   cairo_restore (cr);
   g_free (buf);

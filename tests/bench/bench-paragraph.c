@@ -1,5 +1,5 @@
 /* bench-paragraph.c: shaping, hyphenating and breaking every paragraph of the corpus (the .md
- * files of corpus/, else the .txt files of tests/bench/texts/) justified at 10/13 pt on an A5
+ * files of corpus/) justified at 10/13 pt on an A5
  * measure (317 pt); median of repeated runs, with a fresh builder and with a warm one. */
 #include "paragraph/pm-hyphen.h"
 #include "paragraph/pm-paragraph.h"
@@ -76,7 +76,7 @@ static GPtrArray *
 load_texts (void)
 {
   GPtrArray *texts = g_ptr_array_new ();
-  const char *dirs[] = { "corpus", "tests/bench/texts" };
+  const char *dirs[] = { "corpus" };
   for (guint d = 0; d < G_N_ELEMENTS (dirs) && texts->len == 0; d++) {
     GDir *dir = g_dir_open (dirs[d], 0, NULL);
     if (!dir)
