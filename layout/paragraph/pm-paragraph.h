@@ -193,8 +193,8 @@ double pm_paragraph_get_demerits (const PmParagraph *paragraph);
  * 0 for an empty paragraph. */
 int pm_paragraph_get_pass (const PmParagraph *paragraph);
 
-/* Draws line LINE with its origin at (X, BASELINE_Y) in the current source colour of CR;
- * links become cairo link tags. */
+/* Draws line LINE with its origin at (X, BASELINE_Y) in the current source colour of CR
+ * (glyphs only: links are the caller's, from the runs' href and extents). */
 void pm_paragraph_line_draw (const PmParagraph *paragraph, guint line, cairo_t *cr, double x,
                              double baseline_y);
 
