@@ -93,6 +93,13 @@ piece_new (PmComposition *comp, PmPieceKind kind, guint section)
   return p;
 }
 
+/* The style sheet's protrusion table, as the paragraph engine asks for it. */
+static double
+style_protrusion (gconstpointer data, gunichar c, gboolean right)
+{
+  return pm_style_protrusion (data, c, right);
+}
+
 /* The paragraph engine's settings for ELEMENT of the style in LANG. */
 static void
 paragraph_style (const PmStyle *style, const char *element, const char *lang, PmParagraphStyle *ps,
@@ -128,6 +135,10 @@ paragraph_style (const PmStyle *style, const char *element, const char *lang, Pm
   ps->right_min = ls->hyphen_min_right;
   ps->min_word = ls->hyphen_min_word;
   ps->protrude = ts.protrusion;
+  ps->protrusion_func = style_protrusion;
+  ps->protrusion_data = style;
+  ps->expansion = ts.expansion;
+  ps->italic = ts.italic;
   ps->tolerance = ts.tolerance;
   ps->pretolerance = ts.pretolerance;
   ps->line_penalty = ts.line_penalty;
