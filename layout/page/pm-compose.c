@@ -282,7 +282,11 @@ add_paragraph (Setter *st, const GPtrArray *inlines, const char *element, double
   if (n >= 2) {
     for (int k = 0; k < 2; k++) {
       int looseness = k == 0 ? -1 : 1;
-      PmParagraph *p = set_paragraph (comp, inlines, &ps, st->column_width, looseness, NULL, NULL);
+      /* From the normal setting's items: only the breaker runs again. */
+      PmParagraph *p = pm_paragraph_builder_rebuild (comp->builder, &ps, st->column_width,
+                                                     looseness, NULL, NULL);
+      if (p)
+        g_ptr_array_add (comp->paragraphs, p);
       if (!p || pm_paragraph_get_n_lines (p) != n + looseness ||
           pm_paragraph_count_overfull (p) > 0)
         continue;

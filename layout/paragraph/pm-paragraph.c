@@ -120,6 +120,12 @@ struct _PmParagraphBuilder {
   PangoLogAttr *attrs;
   gsize n_attrs;
   GString *scratch, *scratch2;
+  /* What the scratch holds after the last build, for pm_paragraph_builder_rebuild(). */
+  enum {
+    LAST_NONE,
+    LAST_EMPTY,
+    LAST_ITEMS
+  } last;
 };
 
 /* ---- style ---- */
@@ -1262,11 +1268,27 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
   }
 }
 
+/* A paragraph with the builder's text and no lines yet. */
+static PmParagraph *
+paragraph_new (PmParagraphBuilder *b, const PmParagraphStyle *style)
+{
+  PmParagraph *para = g_new0 (PmParagraph, 1);
+  para->text = g_strdup (b->text->str);
+  para->lines = g_array_new (FALSE, FALSE, sizeof (PmLine));
+  para->strings = g_string_chunk_new (64);
+  para->leading = style->leading;
+  return para;
+}
+
+static void break_and_set (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *style,
+                           double width, int looseness, PmDiagnostics *diags);
+
 PmParagraph *
 pm_paragraph_builder_build (PmParagraphBuilder *b, const GPtrArray *inlines,
                             const PmParagraphStyle *style, double width, int looseness,
                             PmDiagnostics *diags, GError **error)
 {
+  b->last = LAST_NONE;
   g_string_truncate (b->text, 0);
   g_array_set_size (b->spans, 0);
   g_array_set_size (b->words, 0);
@@ -1293,11 +1315,7 @@ pm_paragraph_builder_build (PmParagraphBuilder *b, const GPtrArray *inlines,
     }
   }
 
-  PmParagraph *para = g_new0 (PmParagraph, 1);
-  para->text = g_strdup (b->text->str);
-  para->lines = g_array_new (FALSE, FALSE, sizeof (PmLine));
-  para->strings = g_string_chunk_new (64);
-  para->leading = style->leading;
+  PmParagraph *para = paragraph_new (b, style);
   if (!g_utf8_validate (b->text->str, (gssize)b->text->len, NULL)) {
     g_set_error (error, PM_ERROR, PM_ERROR_INPUT, "%s: paragraph text is not UTF-8",
                  b->source ? b->source : "");
@@ -1306,13 +1324,39 @@ pm_paragraph_builder_build (PmParagraphBuilder *b, const GPtrArray *inlines,
   }
 
   find_words (b);
-  if (b->words->len == 0)
+  if (b->words->len == 0) {
+    b->last = LAST_EMPTY;
     return para;
+  }
   if (!build_items (b, style, diags, error)) {
     pm_paragraph_free (para);
     return NULL;
   }
+  b->last = LAST_ITEMS;
+  break_and_set (b, para, style, width, looseness, diags);
+  return para;
+}
 
+PmParagraph *
+pm_paragraph_builder_rebuild (PmParagraphBuilder *b, const PmParagraphStyle *style, double width,
+                              int looseness, PmDiagnostics *diags, GError **error)
+{
+  if (b->last == LAST_NONE) {
+    g_set_error (error, PM_ERROR, PM_ERROR_INTERNAL, "%s: no paragraph built to set again",
+                 b->source ? b->source : "");
+    return NULL;
+  }
+  PmParagraph *para = paragraph_new (b, style);
+  if (b->last == LAST_ITEMS)
+    break_and_set (b, para, style, width, looseness, diags);
+  return para;
+}
+
+/* Breaks the builder's items into lines of WIDTH and sets them into PARA. */
+static void
+break_and_set (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *style,
+               double width, int looseness, PmDiagnostics *diags)
+{
   double measure = width - style->left_indent - style->right_indent;
   PmLineBreakParams params;
   pm_line_break_params_init (&params);
@@ -1371,7 +1415,6 @@ pm_paragraph_builder_build (PmParagraphBuilder *b, const GPtrArray *inlines,
       }
     }
   }
-  return para;
 }
 
 /* ---- accessors and drawing ---- */

@@ -168,6 +168,16 @@ PmParagraph *pm_paragraph_builder_build (PmParagraphBuilder *builder, const GPtr
                                          const PmParagraphStyle *style, double width, int looseness,
                                          PmDiagnostics *diags, GError **error);
 
+/* Sets the paragraph of BUILDER's last pm_paragraph_builder_build() again with LOOSENESS,
+ * from the items that build made: only the breaker runs and the lines are set, without
+ * shaping or hyphenating again (the composer's shorter and longer settings for widow
+ * control). STYLE must be that build's (its line-breaking parameters may differ), WIDTH may
+ * differ, and that build's inlines must still be alive. Fails with PM_ERROR_INTERNAL when
+ * that build failed or there was none. */
+PmParagraph *pm_paragraph_builder_rebuild (PmParagraphBuilder *builder,
+                                           const PmParagraphStyle *style, double width,
+                                           int looseness, PmDiagnostics *diags, GError **error);
+
 /* Frees a paragraph. NULL is allowed. */
 void pm_paragraph_free (PmParagraph *paragraph);
 
