@@ -1031,6 +1031,13 @@ pm_compose (PmFonts *fonts, const PmStyle *style, const GPtrArray *docs,
   gboolean ok = TRUE;
 
   choose_cover_langs (comp, opts, docs);
+  /* Hyphenation dictionaries load on threads meanwhile, those the cover needs first. */
+  if (booklet)
+    for (int k = 0; k < 2; k++)
+      pm_paragraph_builder_preload_hyphenation (comp->builder, comp->cover_langs[k]);
+  for (guint i = 0; i < docs->len; i++)
+    pm_paragraph_builder_preload_hyphenation (
+        comp->builder, ((const PmDocument *)g_ptr_array_index (docs, i))->lang);
   if (booklet) {
     section_new (comp, PM_SECTION_COVER, "", comp->cover_langs[0]);
     ok = set_cover (comp, docs, error);
