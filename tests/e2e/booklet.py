@@ -527,11 +527,22 @@ def cmd_labels(pdf, qjson):
         if l.get("/St") != i:
             print("page %d is labelled %r" % (i, l))
             bad += 1
-    blank = [i for i, t in enumerate(pages) if not t.strip() or all(re.fullmatch(r"\d+", l.strip()) for l in t.split("\n") if l.strip())]
-    for i in [0] + blank + [len(pages) - 1]:
+    # A blank page (left so that a section starts on a right-hand page) has nothing but,
+    # wrongly, a folio or a running head (a section's title): it must have no text at all.
+    heads = {squash(e["title"]) for e in j["outlines"]}
+    blank = []
+    for i, t in enumerate(pages[1:-1], 1):
+        rest = [l for l in t.split("\n") if l.strip() and not re.fullmatch(r"\d+", l.strip())
+                and squash(l) not in heads]
+        if not rest:
+            blank.append(i)
+            if t.strip():
+                print("blank page %d has text: %r" % (i + 1, t.strip()))
+                bad += 1
+    for i in (0, len(pages) - 1):
         digits = [l.strip() for l in pages[i].split("\n") if re.fullmatch(r"\d+", l.strip())]
         if digits:
-            print("page %d (%s) has a folio %r" % (i + 1, "cover" if i in (0, len(pages) - 1) else "blank", digits))
+            print("the %s cover (page %d) has a folio %r" % ("front" if i == 0 else "back", i + 1, digits))
             bad += 1
     if not bad:
         print("cover unnumbered, %d pages numbered, %d blank pages without folio" % (len(pages) - 2, len(blank)))
