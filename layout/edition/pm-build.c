@@ -92,6 +92,12 @@ pm_build_render (const PmBuildOptions *o, PmFonts *fonts, PmDiagnostics *diags, 
     pm_render_draft_marks (comp, style, o->draft_marks);
   if (rec) {
     pm_recorded_doc_set_date (rec, copts.date);
+    guint n = pm_recorded_doc_get_n_pages (rec);
+    if (pm_style_get_masthead (style)->enabled && n > 2)
+      pm_diagnostics_add (diags, PM_SEVERITY_WARNING, o->inputs[0], 0, 0,
+                          "the leaflet takes %u pages, more than one sheet printed on both "
+                          "sides; shorten the text or choose a smaller style",
+                          n);
     if (report)
       pm_report_set_pages (report, pm_recorded_doc_get_n_pages (rec));
     add_files (files, pm_composition_get_files (comp));

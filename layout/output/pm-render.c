@@ -323,6 +323,37 @@ draw_cover (Render *r, const PmPiece *piece)
   cairo_restore (cr);
 }
 
+/* A leaflet's masthead: a band from the top edge (through the bleed) down to the reserved
+ * height, the title in the band, the English title below it in the band. */
+static void
+draw_masthead (Render *r, const PmPageItem *item, const PmPiece *piece)
+{
+  const PmMastheadStyle *mh = pm_style_get_masthead (r->style);
+  const PmPageStyle *page = r->page;
+  cairo_t *cr = r->cr;
+  double bottom = r->y0 + item->y;
+  double pad = (piece->height - block_height (piece->paragraph) -
+                (piece->marker ? block_height (piece->marker) : 0)) /
+               (piece->marker ? 2.5 : 2);
+  cairo_save (cr);
+  set_color (cr, &mh->background);
+  cairo_rectangle (cr, -page->bleed, -page->bleed, page->width + 2 * page->bleed,
+                   bottom + page->bleed);
+  cairo_fill (cr);
+  if (mh->rule_thickness > 0) {
+    set_color (cr, &mh->rule_color);
+    cairo_rectangle (cr, -page->bleed, bottom, page->width + 2 * page->bleed, mh->rule_thickness);
+    cairo_fill (cr);
+  }
+  double x = r->x0 + item->x + pad;
+  double y = bottom - piece->height + pad;
+  set_color (cr, &piece->color);
+  y = draw_block (r, piece->paragraph, x, y);
+  if (piece->marker)
+    draw_block (r, piece->marker, x, y + pad / 2);
+  cairo_restore (cr);
+}
+
 static void
 draw_page (Render *r, const PmPage *pg)
 {
@@ -362,6 +393,7 @@ draw_page (Render *r, const PmPage *pg)
         draw_cover (r, piece);
         break;
       case PM_PIECE_MASTHEAD:
+        draw_masthead (r, item, piece);
         break;
     }
   }
@@ -377,6 +409,12 @@ pm_render (PmComposition *comp, const PmStyle *style, GError **error)
   r.doc = pm_recorded_doc_new (page->width, page->height, page->bleed);
   pm_recorded_doc_set_meta (r.doc, PM_META_TITLE, pm_composition_get_title (comp));
   pm_recorded_doc_set_meta (r.doc, PM_META_CREATOR, "pamphlet " PM_VERSION);
+  /* Author and subject: the publisher and subtitle the cover shows in its first language. */
+  const PmLangStyle *ls = pm_style_get_lang (style, pm_composition_get_section (comp, 0)->lang);
+  if (ls->publisher && *ls->publisher)
+    pm_recorded_doc_set_meta (r.doc, PM_META_AUTHOR, ls->publisher);
+  if (ls->subtitle && *ls->subtitle)
+    pm_recorded_doc_set_meta (r.doc, PM_META_SUBJECT, ls->subtitle);
   GString *langs = g_string_new (NULL);
   for (guint s = 0; s < pm_composition_get_n_sections (comp); s++) {
     const PmSection *sec = pm_composition_get_section (comp, s);

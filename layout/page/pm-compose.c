@@ -136,10 +136,19 @@ paragraph_style (const PmStyle *style, const char *element, const char *lang, Pm
   ps->double_hyphen_demerits = ts.double_hyphen_demerits;
   ps->final_hyphen_demerits = ts.final_hyphen_demerits;
   ps->adj_demerits = ts.adj_demerits;
+  ps->emergency_stretch = ts.emergency_stretch;
   ps->note_scale = ns->mark_scale;
   ps->note_rise = ns->mark_raise;
   if (color)
     *color = ts.color;
+}
+
+/* Whether TAG is LANG or a variant of it ("ru-RU" for "ru"). */
+static gboolean
+lang_matches (const char *tag, const char *lang)
+{
+  gsize n = strlen (lang);
+  return !g_ascii_strncasecmp (tag, lang, n) && (tag[n] == 0 || tag[n] == '-');
 }
 
 static GPtrArray *
@@ -611,6 +620,56 @@ section_new (PmComposition *comp, PmSectionKind kind, const char *title, const c
   return s;
 }
 
+/* A leaflet's masthead: the title in the document's language and, below it, in English
+ * (front matter title-en) unless the document is English; a band across the top of the
+ * first page, reserved above both columns. */
+static gboolean
+add_masthead (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, const char *title,
+              guint section, GError **error)
+{
+  const PmPageStyle *page = pm_style_get_page (comp->style);
+  const PmMastheadStyle *mh = pm_style_get_masthead (comp->style);
+  PmTextStyle ts = pm_style_get_text (comp->style, "masthead", doc->lang);
+  double pad = ts.size * 0.6;
+  double width = page->measure - 2 * pad;
+  PmParagraphStyle ps;
+  paragraph_style (comp->style, "masthead", doc->lang, &ps, NULL);
+  ps.first_indent = ps.left_indent = ps.right_indent = 0;
+  ps.emergency_stretch = ps.size * 4;
+  g_autoptr (GPtrArray) inlines = text_inlines (title, doc->lang, 0);
+  PmParagraph *p = set_paragraph (comp, inlines, &ps, width, 0, NULL, error);
+  if (!p)
+    return FALSE;
+  PmParagraph *en = NULL;
+  const char *title_en = g_hash_table_lookup (doc->meta, "title-en");
+  if (title_en && !lang_matches (doc->lang, "en")) {
+    PmParagraphStyle es;
+    paragraph_style (comp->style, "cover-subtitle", "en", &es, NULL);
+    es.first_indent = es.left_indent = es.right_indent = 0;
+    es.emergency_stretch = es.size * 4;
+    g_autoptr (GPtrArray) en_inlines = text_inlines (title_en, "en", 0);
+    en = set_paragraph (comp, en_inlines, &es, width, 0, NULL, error);
+    if (!en)
+      return FALSE;
+  }
+  PmPiece *piece = piece_new (comp, PM_PIECE_MASTHEAD, section);
+  piece->paragraph = p;
+  piece->marker = en;
+  piece->color = ts.color;
+  piece->width = page->measure;
+  guint n = pm_paragraph_get_n_lines (p);
+  double h = pad + pm_paragraph_get_line (p, 0)->ascent + (n - 1) * ps.leading +
+             pm_paragraph_get_line (p, n - 1)->descent + pad;
+  if (en) {
+    guint m = pm_paragraph_get_n_lines (en);
+    h += pm_paragraph_get_line (en, 0)->ascent + (m - 1) * pm_paragraph_get_leading (en) +
+         pm_paragraph_get_line (en, m - 1)->descent + pad / 2;
+  }
+  piece->height = MAX (h, mh->height);
+  pm_page_builder_reserve_top (pb, piece->height + mh->space_after, piece);
+  return TRUE;
+}
+
 /* The document's title: its front matter's, or the text of its first heading. */
 static char *
 document_title (const PmDocument *doc)
@@ -644,9 +703,15 @@ add_document (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, gbo
   pm_paragraph_builder_set_source (comp->builder, doc->path);
   gboolean ok = set_notes (&st, error);
   const PmBlock *b0 = doc->blocks->len ? g_ptr_array_index (doc->blocks, 0) : NULL;
+  gboolean h1_first = b0 && b0->kind == PM_BLOCK_HEADING && b0->level == 1;
   guint skip = 0;
-  if (ok) {
-    if (b0 && b0->kind == PM_BLOCK_HEADING && b0->level == 1) {
+  if (ok && pm_style_get_masthead (comp->style)->enabled) {
+    /* A leaflet: the title goes in the masthead, in place of the first heading. */
+    ok = add_masthead (comp, pb, doc, title, comp->sections->len - 1, error);
+    skip = h1_first ? 1 : 0;
+    st.after_heading = TRUE;
+  } else if (ok) {
+    if (h1_first) {
       ok = add_heading_text (&st, b0->inlines, 1, sec->dest, error);
       skip = 1;
     } else {
@@ -680,14 +745,6 @@ choose_cover_langs (PmComposition *comp, const PmComposeOptions *opts, const GPt
       l = ((const PmDocument *)g_ptr_array_index (docs, k))->lang;
     comp->cover_langs[k] = g_strdup (l);
   }
-}
-
-/* Whether TAG is LANG or a variant of it ("ru-RU" for "ru"). */
-static gboolean
-lang_matches (const char *tag, const char *lang)
-{
-  gsize n = strlen (lang);
-  return !g_ascii_strncasecmp (tag, lang, n) && (tag[n] == 0 || tag[n] == '-');
 }
 
 /* The first of DOCS in LANG (and of KIND, if not NULL). */
@@ -732,7 +789,9 @@ set_cover (PmComposition *comp, const GPtrArray *docs, GError **error)
       paragraph_style (comp->style, elements[w], lang, &ps, NULL);
       ps.first_indent = 0;
       ps.emergency_stretch = ps.size * 4;
-      g_autoptr (GPtrArray) inlines = text_inlines (texts[w], lang, 0);
+      PmTextStyle ts = pm_style_get_text (comp->style, elements[w], lang);
+      g_autofree char *text = ts.uppercase ? g_utf8_strup (texts[w], -1) : g_strdup (texts[w]);
+      g_autoptr (GPtrArray) inlines = text_inlines (text, lang, 0);
       comp->cover_text[k][w] = set_paragraph (comp, inlines, &ps, width, 0, NULL, error);
       if (!comp->cover_text[k][w])
         return FALSE;

@@ -102,6 +102,7 @@ struct _PmParagraph {
   GStringChunk *strings;
   double leading;
   double demerits;
+  int pass;
 };
 
 struct _PmParagraphBuilder {
@@ -406,6 +407,29 @@ cmp_u64 (gconstpointer a, gconstpointer c)
   return (x > y) - (x < y);
 }
 
+static gboolean
+simple_word (const char *p, const char *end)
+{
+  for (; p < end; p = g_utf8_next_char (p)) {
+    gunichar c = g_utf8_get_char (p);
+    if (c < 0x80) {
+      if (g_ascii_isalpha (c) || strchr (".,;:!?)]}\"'([{", (int)c))
+        continue;
+      return FALSE;
+    }
+    if (c == 0x00AB || c == 0x00BB || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 ||
+        c == 0x201E)
+      continue;
+    if (!g_unichar_isalpha (c) && !g_unichar_ismark (c))
+      return FALSE;
+    GUnicodeScript script = g_unichar_get_script (c);
+    if (script != G_UNICODE_SCRIPT_LATIN && script != G_UNICODE_SCRIPT_GREEK &&
+        script != G_UNICODE_SCRIPT_CYRILLIC && script != G_UNICODE_SCRIPT_INHERITED)
+      return FALSE;
+  }
+  return TRUE;
+}
+
 /* Finds the break points inside word W (Unicode opportunities, soft hyphens, Turkish
  * apostrophes, hyphenation points) as cuts relative to its start, into OUT. ONE_SPAN: the word
  * lies in one text span (no need to look up spans character by character). */
@@ -421,9 +445,15 @@ word_breaks (PmParagraphBuilder *b, const Word *w, gboolean one_span, const PmPa
     b->n_attrs = (gsize)nchars + 1;
     b->attrs = g_renew (PangoLogAttr, b->attrs, b->n_attrs);
   }
-  /* Unicode line breaking inside the word: breaks at spaces are the caller's. */
-  pango_get_log_attrs (ws, (int)(we - ws), -1, pango_language_from_string (lang ? lang : "und"),
-                       b->attrs, (int)nchars + 1);
+  /* Unicode line breaking inside the word: breaks at spaces are the caller's. A word of Latin,
+   * Greek or Cyrillic letters with at most quotes and punctuation around them has no break
+   * inside (UAX #14: AL x AL, x CL/EX/IS, OP x, QU both ways), so pango is asked only about
+   * the others: digits, hyphens, dashes, slashes, soft hyphens, other scripts. */
+  if (simple_word (ws, we))
+    memset (b->attrs, 0, sizeof (PangoLogAttr) * ((gsize)nchars + 1));
+  else
+    pango_get_log_attrs (ws, (int)(we - ws), -1, pango_language_from_string (lang ? lang : "und"),
+                         b->attrs, (int)nchars + 1);
   gboolean soft = FALSE;
   gunichar prev = 0;
   guint i = 0;
@@ -667,9 +697,19 @@ break_widths (PmParagraphBuilder *b, const Part *pp, const Span *ps, gsize at, g
   *delta = 0;
   if (!unsafe && !add_hyphen)
     return TRUE;
+  /* Where the break is safe, the hyphen can only interact with the letter before it (a kerning
+   * pair): shaping that letter with and without the hyphen, a few pairs every text shares,
+   * gives the same width as reshaping the whole first piece. */
+  gsize from = unsafe ? pp->start : prev_char_offset (b, at);
+  if (!unsafe) {
+    const PmShapedRun *letter = pm_shaper_shape (b->shaper, &ps->spec, b->text->str + from,
+                                                 (gssize)(at - from), NULL, NULL);
+    if (letter)
+      before = letter->width;
+  }
   GString *t = b->scratch2;
   g_string_truncate (t, 0);
-  g_string_append_len (t, b->text->str + pp->start, (gssize)rel);
+  g_string_append_len (t, b->text->str + from, (gssize)(at - from));
   if (add_hyphen)
     g_string_append_c (t, '-');
   const PmShapedRun *r = pm_shaper_shape (b->shaper, &ps->spec, t->str, (gssize)t->len, NULL, NULL);
@@ -1243,10 +1283,12 @@ pm_paragraph_builder_build (PmParagraphBuilder *b, const GPtrArray *inlines,
       g_array_unref (b->breaks);
       b->breaks = sloppy;
       info = sloppy_info;
+      info.pass = 4;
     } else
       g_array_unref (sloppy);
   }
   para->demerits = info.total_demerits;
+  para->pass = info.pass;
 
   for (guint k = 0; k < b->breaks->len; k++) {
     const PmBreak *br = &g_array_index (b->breaks, PmBreak, k);
@@ -1320,6 +1362,12 @@ double
 pm_paragraph_get_demerits (const PmParagraph *p)
 {
   return p->demerits;
+}
+
+int
+pm_paragraph_get_pass (const PmParagraph *p)
+{
+  return p->pass;
 }
 
 void

@@ -179,6 +179,11 @@ guint pm_paragraph_count_hyphenated (const PmParagraph *paragraph);
 guint pm_paragraph_count_overfull (const PmParagraph *paragraph);
 double pm_paragraph_get_demerits (const PmParagraph *paragraph);
 
+/* The pass that set the paragraph: 1 without hyphenation (pretolerance), 2 with (tolerance),
+ * 3 with emergency stretch, 4 as LaTeX's \sloppy (any badness) to avoid an overfull line;
+ * 0 for an empty paragraph. */
+int pm_paragraph_get_pass (const PmParagraph *paragraph);
+
 /* Draws line LINE with its origin at (X, BASELINE_Y) in the current source colour of CR;
  * links become cairo link tags. */
 void pm_paragraph_line_draw (const PmParagraph *paragraph, guint line, cairo_t *cr, double x,
