@@ -490,14 +490,21 @@ def cmd_outline(qjson, paths):
         print("top-level entries that are not texts: %r (only the contents may be)" % others)
         bad += 1
     for d, e in zip(docs, text_entries):
-        want = [key(" ".join(WORD.findall(t))) for _, t in headings(d.path)]
+        # Expected: each heading with its depth under the section's entry (a heading nests
+        # under the nearest heading before it of a smaller level).
+        want, stack = [], []
+        for level, t in headings(d.path):
+            while stack and stack[-1] >= level:
+                stack.pop()
+            want.append((len(stack) + 1, key(" ".join(WORD.findall(t)))))
+            stack.append(level)
         got = []
 
-        def walk(kids):
+        def walk(kids, depth):
             for k in kids:
-                got.append(key(" ".join(WORD.findall(k["title"]))))
-                walk(k["kids"])
-        walk(e["kids"])
+                got.append((depth, key(" ".join(WORD.findall(k["title"])))))
+                walk(k["kids"], depth + 1)
+        walk(e["kids"], 1)
         if got != want:
             print("%s: outline under %r is %r, the headings are %r" % (d.path, d.title, got, want))
             bad += 1

@@ -19,6 +19,24 @@ if [ -s "$PDF" ]; then
 	# shellcheck disable=SC2086
 	check "every word of every corpus file, and of each note, in reading order" \
 		$PY words "$PDF" "$T/pdf.json" $DOCS
+	# The word check itself finds a word that is not there (a text with one more word),
+	# and two words swapped, naming the file and the word.
+	mkdir -p "$T/mut"
+	for f in $DOCS; do cp "$f" "$T/mut/"; done
+	sed -i 's/et dès le début les protestations/et dès le tout début les protestations/' \
+		"$T/mut/statement-fr.md"
+	sed -i 's/^\(.*\)material colony of developed/\1colony material of developed/' \
+		"$T/mut/analysis-en.md"
+	# shellcheck disable=SC2046
+	$PY words "$PDF" "$T/pdf.json" $(for f in $DOCS; do echo "$T/mut/$(basename "$f")"; done) \
+		>"$T/mut.out"
+	if [ $? -eq 1 ] && grep -q 'statement-fr.md, body: word 14 ' "$T/mut.out" &&
+		grep -q 'dès le \[tout\] début' "$T/mut.out" &&
+		grep -q 'analysis-en.md, body: word 350 ' "$T/mut.out" &&
+		grep -q 'a raw \[colony\] material' "$T/mut.out" &&
+		[ "$(grep -c 'not found' "$T/mut.out")" -eq 2 ]; then
+		ok "the word check finds an extra and a swapped word"
+	else fail "the word check on altered texts:"; sed 's/^/# /' "$T/mut.out"; fi
 	check "each note mark is on its note's page; numbers link back" $PY notes "$T/pdf.json"
 	if [ -s "$T/report.json" ] && python3 -c '
 import json, sys
