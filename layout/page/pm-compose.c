@@ -710,6 +710,8 @@ add_document (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, gbo
   add_file (comp, doc->path);
 
   Setter st = { comp, pb, diags, comp->sections->len - 1, doc, NULL, TRUE, page->column_width };
+  /* Problems the paragraph engine finds (a missing glyph) are located in this file. */
+  pm_paragraph_builder_set_source (comp->builder, doc->path);
   gboolean ok = set_notes (&st, error);
   const PmBlock *b0 = doc->blocks->len ? g_ptr_array_index (doc->blocks, 0) : NULL;
   gboolean h1_first = b0 && b0->kind == PM_BLOCK_HEADING && b0->level == 1;
@@ -735,6 +737,7 @@ add_document (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, gbo
     ok = add_blocks (&st, rest, "body", 0, error);
   }
   setter_clear_notes (&st);
+  pm_paragraph_builder_set_source (comp->builder, NULL);
   return ok;
 }
 
