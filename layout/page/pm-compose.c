@@ -681,16 +681,6 @@ add_masthead (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, con
   return TRUE;
 }
 
-/* Whether INLINES read TEXT, letter case aside. */
-static gboolean
-same_text (const GPtrArray *inlines, const char *text)
-{
-  g_autofree char *a = pm_inlines_to_text (inlines);
-  g_autofree char *fa = g_utf8_casefold (a, -1);
-  g_autofree char *fb = g_utf8_casefold (text, -1);
-  return !strcmp (g_strstrip (fa), g_strstrip (fb));
-}
-
 /* The document's title: its front matter's, or the text of its first heading. */
 static char *
 document_title (const PmDocument *doc)
@@ -742,13 +732,8 @@ add_document (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, gbo
   }
   if (ok) {
     g_autoptr (GPtrArray) rest = g_ptr_array_new ();
-    for (guint i = skip; i < doc->blocks->len; i++) {
-      const PmBlock *b = g_ptr_array_index (doc->blocks, i);
-      /* A heading that repeats the title set above (after a preface, say) is set once. */
-      if (b->kind == PM_BLOCK_HEADING && b->level == 1 && same_text (b->inlines, title))
-        continue;
-      g_ptr_array_add (rest, (gpointer)b);
-    }
+    for (guint i = skip; i < doc->blocks->len; i++)
+      g_ptr_array_add (rest, g_ptr_array_index (doc->blocks, i));
     ok = add_blocks (&st, rest, "body", 0, error);
   }
   setter_clear_notes (&st);
