@@ -681,6 +681,16 @@ add_masthead (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, con
   return TRUE;
 }
 
+/* Whether INLINES read TEXT, letter case aside. */
+static gboolean
+same_text (const GPtrArray *inlines, const char *text)
+{
+  g_autofree char *a = pm_inlines_to_text (inlines);
+  g_autofree char *fa = g_utf8_casefold (a, -1);
+  g_autofree char *fb = g_utf8_casefold (text, -1);
+  return !strcmp (g_strstrip (fa), g_strstrip (fb));
+}
+
 /* The document's title: its front matter's, or the text of its first heading. */
 static char *
 document_title (const PmDocument *doc)
@@ -713,28 +723,39 @@ add_document (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, gbo
   /* Problems the paragraph engine finds (a missing glyph) are located in this file. */
   pm_paragraph_builder_set_source (comp->builder, doc->path);
   gboolean ok = set_notes (&st, error);
-  const PmBlock *b0 = doc->blocks->len ? g_ptr_array_index (doc->blocks, 0) : NULL;
-  gboolean h1_first = b0 && b0->kind == PM_BLOCK_HEADING && b0->level == 1;
-  guint skip = 0;
-  if (ok && pm_style_get_masthead (comp->style)->enabled) {
-    /* A leaflet: the title goes in the masthead, in place of the first heading. */
-    ok = add_masthead (comp, pb, doc, title, comp->sections->len - 1, error);
-    skip = h1_first ? 1 : 0;
-    st.after_heading = TRUE;
-  } else if (ok) {
-    if (h1_first) {
-      ok = add_heading_text (&st, b0->inlines, 1, sec->dest, error);
-      skip = 1;
-    } else {
-      g_autoptr (GPtrArray) inlines = text_inlines (title, doc->lang, 0);
-      ok = add_heading_text (&st, inlines, 1, sec->dest, error);
-    }
+  /* The title heading: a level-1 heading that reads the title (perhaps after a preface),
+   * else a level-1 heading the document opens with; without one, the title is set. */
+  int t = -1;
+  for (guint i = 0; t < 0 && i < doc->blocks->len; i++) {
+    const PmBlock *b = g_ptr_array_index (doc->blocks, i);
+    if (b->kind == PM_BLOCK_HEADING && b->level == 1 && same_text (b->inlines, title))
+      t = (int)i;
   }
-  if (ok) {
-    g_autoptr (GPtrArray) rest = g_ptr_array_new ();
-    for (guint i = skip; i < doc->blocks->len; i++)
-      g_ptr_array_add (rest, g_ptr_array_index (doc->blocks, i));
-    ok = add_blocks (&st, rest, "body", 0, error);
+  const PmBlock *b0 = doc->blocks->len ? g_ptr_array_index (doc->blocks, 0) : NULL;
+  if (t < 0 && b0 && b0->kind == PM_BLOCK_HEADING && b0->level == 1)
+    t = 0;
+  gboolean leaflet = pm_style_get_masthead (comp->style)->enabled;
+  if (ok && leaflet) {
+    /* A leaflet: the title goes in the masthead, in place of the title heading. */
+    ok = add_masthead (comp, pb, doc, title, comp->sections->len - 1, error);
+    st.after_heading = TRUE;
+  } else if (ok && t < 0) {
+    g_autoptr (GPtrArray) inlines = text_inlines (title, doc->lang, 0);
+    ok = add_heading_text (&st, inlines, 1, sec->dest, error);
+  }
+  for (guint i = 0; ok && i < doc->blocks->len;) {
+    /* The blocks up to the title heading, the heading, the blocks after it. */
+    guint end = t >= (int)i ? (guint)t : doc->blocks->len;
+    g_autoptr (GPtrArray) run = g_ptr_array_new ();
+    for (; i < end; i++)
+      g_ptr_array_add (run, g_ptr_array_index (doc->blocks, i));
+    ok = add_blocks (&st, run, "body", 0, error);
+    if (ok && i == (guint)t) {
+      const PmBlock *h = g_ptr_array_index (doc->blocks, i);
+      if (!leaflet)
+        ok = add_heading_text (&st, h->inlines, 1, sec->dest, error);
+      i++;
+    }
   }
   setter_clear_notes (&st);
   pm_paragraph_builder_set_source (comp->builder, NULL);

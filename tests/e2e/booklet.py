@@ -470,8 +470,14 @@ def headings(doc_path):
         m = re.match(r"(#{1,6})\s+(.*)$", line)
         if m:
             out.append((len(m.group(1)), plain(m.group(2), {}).strip()))
-    if out and d.heading is not None and out[0][0] == 1:
-        out = out[1:]  # the section's own heading
+    # The section's own heading: the level-1 heading that reads the title (perhaps after a
+    # preface), else a level-1 heading the text opens with.
+    same = [i for i, (level, t) in enumerate(out)
+            if level == 1 and key(" ".join(WORD.findall(t))) == key(" ".join(WORD.findall(d.title)))]
+    if same:
+        del out[same[0]]
+    elif out and d.heading is not None and out[0][0] == 1:
+        out = out[1:]
     return out
 
 
