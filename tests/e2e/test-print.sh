@@ -105,7 +105,7 @@ for delay in 0.05 0.05 0.05 0.3 0.6 poll poll; do
 	pid=$!
 	if [ $delay = poll ]; then
 		i=0
-		while [ $i -lt 500 ] && [ "$(ls -a "$O" | grep -c '^\.booklet\.pdf\.')" -le "$stale" ]; do
+		while [ $i -lt 2000 ] && [ "$(ls -a "$O" | grep -c '^\.booklet\.pdf\.')" -le "$stale" ]; do
 			sleep 0.01; i=$((i + 1))
 		done
 	else
