@@ -18,10 +18,16 @@ run_pm editions --jobs 2 --only booklet --only booklet-print --only booklet-impo
 # 1. Imposition: each half of each sheet side is the booklet page saddle stitching wants.
 check "imposed booklet: every half of every sheet is the right page, the blanks before the back cover" \
 	$PY imposition "$O/booklet.pdf" "$O/booklet-imposed.pdf"
+imgs=$(pdfimages -list "$O/booklet-imposed.pdf" | tail -n +3 | wc -l)
+[ "$imgs" -eq "$(pdfimages -list "$O/booklet.pdf" | tail -n +3 | wc -l)" ] &&
+	pdffonts "$O/booklet-imposed.pdf" | grep -q NotoSerif &&
+	ok "imposed sheets replay the pages: fonts, no images added ($imgs)" || fail "imposed: $imgs images"
 
 # 2. Crop marks on a text page, and the cover's band through the bleed.
 check "booklet-print: eight crop marks outside the bleed, none in the bleed at the corners" \
 	$PY crop-marks "$O/booklet-print.pdf" 10 148 210 3 1 5 150
+check "booklet-print: the same on a left-hand page" \
+	$PY crop-marks "$O/booklet-print.pdf" 11 148 210 3 1 5 150
 check "booklet-print: the cover band runs through the bleed and stops there" \
 	$PY bleed-colour "$O/booklet-print.pdf" 1 148 210 3 10 100
 
