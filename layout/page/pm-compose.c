@@ -718,6 +718,8 @@ add_document (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, gbo
   if (!first)
     pm_page_builder_new_section (pb, page->section_start == PM_SECTION_START_RIGHT_PAGE);
   add_file (comp, doc->path);
+  /* Warnings about the document's lines (an overfull line) name its file. */
+  pm_paragraph_builder_set_source (comp->builder, doc->path);
 
   Setter st = { comp, pb, diags, comp->sections->len - 1, doc, NULL, TRUE, page->column_width };
   /* Problems the paragraph engine finds (a missing glyph) are located in this file. */
