@@ -204,6 +204,8 @@ page_lines (Setter *st, const PmParagraph *p, double x, const PmColor *color, GA
 {
   guint n = pm_paragraph_get_n_lines (p);
   PmPageLine *lines = g_new0 (PmPageLine, n);
+  double broken_penalty =
+      pm_style_get_text (st->comp->style, "body", st->doc ? st->doc->lang : NULL).broken_penalty;
   for (guint i = 0; i < n; i++) {
     const PmLine *line = pm_paragraph_get_line (p, i);
     PmPiece *piece = piece_new (st->comp, PM_PIECE_LINE, st->section);
@@ -216,6 +218,8 @@ page_lines (Setter *st, const PmParagraph *p, double x, const PmColor *color, GA
     double leading = pm_paragraph_get_leading (p);
     lines[i].depth = MIN (line->descent, leading * 0.3);
     lines[i].height = MIN (line->ascent, leading - lines[i].depth);
+    /* A page break after a hyphen costs extra (TeX's \brokenpenalty). */
+    lines[i].penalty = line->hyphenated ? (int)broken_penalty : 0;
     lines[i].user = piece;
     if (note_refs && st->notes && line->n_notes > 0) {
       /* The page notes of this line sit in NOTE_REFS, contiguous, from here. */

@@ -90,6 +90,7 @@ enum {
   TK_ADJ_DEMERITS,
   TK_WIDOW_PENALTY,
   TK_ORPHAN_PENALTY,
+  TK_BROKEN_PENALTY,
   TK_EMERGENCY_STRETCH,
   TK_COUNT
 };
@@ -127,6 +128,7 @@ static const KeyDef text_keys[TK_COUNT] = {
   [TK_ADJ_DEMERITS] = { "adj-demerits", V_NUMBER, 0, NULL, 0, BIG, "10000", TRUE },
   [TK_WIDOW_PENALTY] = { "widow-penalty", V_NUMBER, 0, NULL, 0, 10000, "150", TRUE },
   [TK_ORPHAN_PENALTY] = { "orphan-penalty", V_NUMBER, 0, NULL, 0, 10000, "150", TRUE },
+  [TK_BROKEN_PENALTY] = { "broken-penalty", V_NUMBER, 0, NULL, 0, 10000, "100", TRUE },
   [TK_EMERGENCY_STRETCH] = { "emergency-stretch", V_LENGTH, U_ABS | U_EM, NULL, 0, BIG, "0", TRUE },
 };
 
@@ -1379,6 +1381,7 @@ resolve_text (PmStyle *s, const Table *lt, const char *elem, const PmTextStyle *
   t->adj_demerits = T (TK_ADJ_DEMERITS)->num;
   t->widow_penalty = T (TK_WIDOW_PENALTY)->num;
   t->orphan_penalty = T (TK_ORPHAN_PENALTY)->num;
+  t->broken_penalty = T (TK_BROKEN_PENALTY)->num;
   t->emergency_stretch = resolve_length (T (TK_EMERGENCY_STRETCH), t->size, t->size);
 #undef T
 }

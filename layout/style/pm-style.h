@@ -95,6 +95,7 @@ typedef struct {
   double line_penalty, hyphen_penalty, exhyphen_penalty;
   double double_hyphen_demerits, final_hyphen_demerits, adj_demerits;
   double widow_penalty, orphan_penalty;
+  double broken_penalty;    /* a page break after a line ending in a hyphen (\brokenpenalty) */
   double emergency_stretch; /* stretch added per line in a last pass (TeX's \emergencystretch) */
 } PmTextStyle;
 
