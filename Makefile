@@ -96,21 +96,32 @@ bench: pamphlet
 lint:
 	@tools/lint.sh
 
-# libFuzzer targets, built with clang; each runs FUZZ_SECONDS (default 60).
+# libFuzzer targets, built with clang; each runs FUZZ_SECONDS (default 60). A crash, a leak
+# (tests/fuzz/lsan.supp lists those inside libraries) or a hang fails the target; the input
+# that did it is kept as build/fuzz/artifacts/TARGET-*.
 FUZZ_SECONDS ?= 60
 fuzz: $(DEPS_STAMP)
 	@tools/install-deps.sh "clang libclang-rt-14-dev"
 	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang \
-	  CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build/fuzz/libpamphlet.a
-	@set -e; for f in $(FUZZ_SRC); do \
+	  CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" build/fuzz/libpamphlet.a
+	@mkdir -p build/fuzz/artifacts; failed=""; \
+	for f in $(FUZZ_SRC); do \
 	  n=$$(basename $$f .c); \
-	  clang $(CPPFLAGS_ALL) -O1 -g -fsanitize=fuzzer,address,undefined -o build/fuzz/$$n $$f \
-	    build/fuzz/libpamphlet.a $(LIBS); \
+	  clang $(CPPFLAGS_ALL) $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	    -o build/fuzz/$$n $$f build/fuzz/libpamphlet.a $(LIBS) || exit 1; \
 	  mkdir -p build/fuzz/corpus-$$n; \
 	  echo "fuzzing $$n for $(FUZZ_SECONDS) s"; \
-	  build/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
-	    build/fuzz/corpus-$$n tests/fuzz/seeds 2>&1 | tail -3; \
-	done
+	  if LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp:print_suppressions=0 \
+	    build/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	    -artifact_prefix=build/fuzz/artifacts/$$n- build/fuzz/corpus-$$n tests/fuzz/seeds \
+	    >build/fuzz/$$n.log 2>&1; then \
+	    grep '^Done' build/fuzz/$$n.log; \
+	  else \
+	    grep -v '^"' build/fuzz/$$n.log | tail -30; failed="$$failed $$n"; \
+	  fi; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz: FAILED:$$failed (logs in build/fuzz/)"; exit 1; fi; \
+	echo "fuzz: every target ran clean"
 
 install: pamphlet
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR) $(DESTDIR)$(PREFIX)/share/man/man1

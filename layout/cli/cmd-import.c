@@ -165,7 +165,7 @@ pm_cmd_import (int argc, char **argv)
       goto out;
     }
   }
-  lines = g_strsplit (text, "\n", -1);
+  lines = pm_import_split_lines (text);
   guint nlines = g_strv_length (lines);
   if (nlang == 1) {
     results[0] = import_part (&a, 0, file, lines, 1, nlines + 1, diags, &error);

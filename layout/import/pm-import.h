@@ -62,4 +62,8 @@ guint pm_import_detect_split (const char *text, const char *lang1, const char *l
  * typo in a date). Fails with PM_ERROR_INPUT if FROM occurs never or more than once. */
 gboolean pm_import_apply_fix (char **text, const char *from, const char *to, GError **error);
 
+/* TEXT cut at each '\n' (the '\n' dropped), as g_strsplit (TEXT, "\n", -1) would (no line in ""),
+ * in time linear also under AddressSanitizer. Free with g_strfreev(). */
+char **pm_import_split_lines (const char *text);
+
 G_END_DECLS

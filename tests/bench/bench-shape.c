@@ -111,7 +111,10 @@ main (void)
             missing++;
       }
       double ms = (g_get_monotonic_time () - t0) / 1000.0;
-      (pass == 0 ? fresh : warm)[r] = ms;
+      if (pass == 0)
+        fresh[r] = ms;
+      else
+        warm[r] = ms;
     }
     unique = pm_shaper_cache_size (shaper);
     pm_shaper_free (shaper);
