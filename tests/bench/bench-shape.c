@@ -96,7 +96,7 @@ main (void)
   for (guint i = 0; i < texts->len; i++)
     words += ((Text *)texts->pdata[i])->words->len;
 
-  double fresh[RUNS], warm[RUNS];
+  double fresh[RUNS] = { 0 }, warm[RUNS] = { 0 };
   guint unique = 0, missing = 0;
   for (int r = 0; r < RUNS; r++) {
     PmShaper *shaper = pm_shaper_new (fonts);
@@ -111,10 +111,7 @@ main (void)
             missing++;
       }
       double ms = (g_get_monotonic_time () - t0) / 1000.0;
-      if (pass == 0)
-        fresh[r] = ms;
-      else
-        warm[r] = ms;
+      (pass == 0 ? fresh : warm)[r] = ms;
     }
     unique = pm_shaper_cache_size (shaper);
     pm_shaper_free (shaper);
