@@ -47,7 +47,7 @@ Q = @
 endif
 
 .SECONDARY:
-.PHONY: all deps pamphlet editions test check-tests bench lint fuzz install clean
+.PHONY: all deps pamphlet editions test check-tests bench lint fuzz install clean FORCE
 .DEFAULT_GOAL := all
 
 all: pamphlet editions
@@ -67,6 +67,14 @@ $(BUILD)/pamphlet: $(MAIN_OBJ) $(BUILD)/libpamphlet.a
 $(BUILD)/libpamphlet.a: $(LIB_OBJ)
 	@rm -f $@
 	$(Q)ar rcs $@ $^
+
+# PM_DATADIR is compiled into pm-data.o: a stamp holding it rebuilds that object when
+# PREFIX changes (make install PREFIX=...).
+$(BUILD)/datadir.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
+$(BUILD)/obj/layout/base/pm-data.o: $(BUILD)/datadir.stamp
+FORCE:
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
