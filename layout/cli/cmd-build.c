@@ -1,11 +1,96 @@
-/* cmd-build.c: `pamphlet build`. */
+/* cmd-build.c: `pamphlet build`, one PDF from corpus files. */
+#include "base/pm-error.h"
+#include "base/pm-units.h"
 #include "cli/pm-commands.h"
+#include "edition/pm-build.h"
 
 #include <stdio.h>
+
+/* Writes FILES, one per line, to PATH (for `pamphlet editions`). */
+static gboolean
+write_deps (const char *path, GPtrArray *files, GError **error)
+{
+  GString *text = g_string_new (NULL);
+  for (guint i = 0; i < files->len; i++)
+    g_string_append_printf (text, "%s\n", (char *)g_ptr_array_index (files, i));
+  GError *io = NULL;
+  gboolean ok = g_file_set_contents (path, text->str, (gssize)text->len, &io);
+  if (!ok) {
+    g_set_error (error, PM_ERROR, PM_ERROR_IO, "%s: %s", path, io->message);
+    g_error_free (io);
+  }
+  g_string_free (text, TRUE);
+  return ok;
+}
 
 int
 pm_cmd_build (int argc, char **argv)
 {
-  fprintf (stderr, "pamphlet build: not available in this version\n");
-  return 2;
+  g_autofree char *style = NULL, *output = NULL, *report_path = NULL, *deps = NULL;
+  g_autofree char *bleed = NULL;
+  g_auto (GStrv) langs = NULL;
+  gboolean crop = FALSE, impose = FALSE, pdfx = FALSE;
+  GOptionEntry options[] = {
+    { "style", 's', 0, G_OPTION_ARG_FILENAME, &style,
+      "Style sheet (default styles/booklet-a5.style)", "FILE" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The PDF to write", "OUT.pdf" },
+    { "report", 0, 0, G_OPTION_ARG_FILENAME, &report_path, "Write figures and timings as JSON",
+      "FILE.json" },
+    { "cover-lang", 0, 0, G_OPTION_ARG_STRING_ARRAY, &langs,
+      "A language of the bilingual cover (give two)", "TAG" },
+    { "bleed", 0, 0, G_OPTION_ARG_STRING, &bleed, "Bleed around the trim, e.g. 3mm", "LENGTH" },
+    { "crop-marks", 0, 0, G_OPTION_ARG_NONE, &crop, "Crop marks outside the bleed", NULL },
+    { "impose", 0, 0, G_OPTION_ARG_NONE, &impose,
+      "Saddle-stitch imposition, two pages on each side of A4 sheets", NULL },
+    { "pdfx", 0, 0, G_OPTION_ARG_NONE, &pdfx, "PDF/X-3 (CMYK, FOGRA39 output intent)", NULL },
+    { "deps", 0, 0, G_OPTION_ARG_FILENAME, &deps, "List every file read in FILE", "FILE" },
+    { NULL },
+  };
+  if (!pm_cmd_parse ("build", "CORPUS.md...",
+                     "Typesets the corpus files into one PDF: a booklet, or a leaflet, as the "
+                     "style says.",
+                     options, &argc, &argv))
+    return 2;
+  if (!output || argc < 2) {
+    fprintf (stderr, "pamphlet build: give -o OUT.pdf and at least one corpus file\n"
+                     "Try 'pamphlet build --help'.\n");
+    return 2;
+  }
+  PmBuildOptions opts = {
+    style, (const char *const *)argv + 1, (const char *const *)langs, -1, crop, impose, pdfx, NULL
+  };
+  if (bleed && !pm_length_parse (bleed, &opts.bleed)) {
+    fprintf (stderr, "pamphlet build: --bleed takes a length such as 3mm, not '%s'\n", bleed);
+    return 2;
+  }
+  if (langs && g_strv_length (langs) > 2) {
+    fprintf (stderr, "pamphlet build: a cover has two languages; give --cover-lang twice\n");
+    return 2;
+  }
+
+  GError *error = NULL;
+  PmDiagnostics *diags = pm_diagnostics_new ();
+  PmReport *report = pm_report_new ();
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  gboolean ok = pm_build_pdf (&opts, output, diags, report, files, &error);
+  pm_diagnostics_sort (diags);
+  pm_diagnostics_print (diags, stderr);
+  for (guint i = 0; i < pm_diagnostics_length (diags); i++) {
+    g_autofree char *msg = pm_diagnostic_format (pm_diagnostics_get (diags, i));
+    pm_report_add_warning (report, msg);
+  }
+  /* A located error was printed with the diagnostics already. */
+  if (!ok && pm_diagnostics_count (diags, PM_SEVERITY_ERROR) > 0) {
+    g_clear_error (&error);
+    pm_diagnostics_free (diags);
+    pm_report_free (report);
+    return 1;
+  }
+  pm_diagnostics_free (diags);
+  if (ok && report_path)
+    ok = pm_report_write (report, report_path, &error);
+  if (ok && deps)
+    ok = write_deps (deps, files, &error);
+  pm_report_free (report);
+  return ok ? 0 : pm_cmd_fail (error);
 }

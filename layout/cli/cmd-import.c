@@ -11,6 +11,7 @@
 typedef struct {
   char **langs, **titles, **outputs, **drops, **fixes;
   char *kind, *source, *translator, *notes, *split_at;
+  char **meta;
   gboolean bracket_notes;
 } Args;
 
@@ -25,6 +26,7 @@ args_clear (Args *a)
   g_free (a->kind);
   g_free (a->source);
   g_free (a->translator);
+  g_strfreev (a->meta);
   g_free (a->notes);
   g_free (a->split_at);
 }
@@ -40,10 +42,11 @@ parse_uint (const char *s, guint *out)
   return TRUE;
 }
 
-/* Imports lines [FIRST, LAST) of TEXT (line numbers from 1) as language I of the command. */
+/* Imports lines [FIRST, LAST) of TEXT (line numbers from 1) as language I of the command;
+ * LINE_STARTS holds the offset of each line's start. */
 static char *
-import_part (Args *a, guint i, const char *file, char **lines, guint first, guint last,
-             PmDiagnostics *diags, GError **error)
+import_part (Args *a, guint i, const char *file, const char *text, GArray *line_starts, guint first,
+             guint last, PmDiagnostics *diags, GError **error)
 {
   PmImport *imp = pm_import_new (a->langs[i]);
   char *out = NULL;
@@ -55,6 +58,15 @@ import_part (Args *a, guint i, const char *file, char **lines, guint first, guin
     pm_import_set_source (imp, a->source);
   if (a->translator)
     pm_import_set_translator (imp, a->translator);
+  for (guint k = 0; a->meta && a->meta[k]; k++) {
+    const char *eq = strchr (a->meta[k], '=');
+    if (!eq || eq == a->meta[k]) {
+      g_set_error (error, PM_ERROR, PM_ERROR_USAGE, "--meta wants KEY=VALUE, not '%s'", a->meta[k]);
+      goto done;
+    }
+    g_autofree char *key = g_strndup (a->meta[k], (gsize)(eq - a->meta[k]));
+    pm_import_add_meta (imp, key, eq + 1);
+  }
   pm_import_set_bracket_notes (imp, a->bracket_notes);
   pm_import_set_first_line (imp, first);
   for (guint k = 0; a->drops && a->drops[k]; k++) {
@@ -75,11 +87,10 @@ import_part (Args *a, guint i, const char *file, char **lines, guint first, guin
     if (!ok)
       goto done;
   }
-  char **sub = g_new0 (char *, last - first + 1);
-  for (guint k = first; k < last; k++)
-    sub[k - first] = lines[k - 1];
-  char *part = g_strjoinv ("\n", sub);
-  g_free (sub);
+  gsize from = g_array_index (line_starts, gsize, first - 1);
+  gsize to = last - 1 < line_starts->len ? g_array_index (line_starts, gsize, last - 1) - 1
+                                         : strlen (text);
+  char *part = g_strndup (text + from, to - from);
   out = pm_import_run (imp, file, part, -1, diags, error);
   g_free (part);
 done:
@@ -102,6 +113,8 @@ pm_cmd_import (int argc, char **argv)
     { "source", 0, 0, G_OPTION_ARG_STRING, &a.source, "Front matter source (default RAW's name)",
       "NAME" },
     { "translator", 0, 0, G_OPTION_ARG_STRING, &a.translator, "Front matter translator", "NAME" },
+    { "meta", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a.meta,
+      "A further front matter key, such as title-en (repeatable)", "KEY=VALUE" },
     { "notes", 0, 0, G_OPTION_ARG_FILENAME, &a.notes,
       "Texts of notes numbered in the raw text, as `[^N]: text` lines", "FILE" },
     { "bracket-notes", 0, 0, G_OPTION_ARG_NONE, &a.bracket_notes,
@@ -117,7 +130,7 @@ pm_cmd_import (int argc, char **argv)
   int status = 2;
   GError *error = NULL;
   char *text = NULL;
-  char **lines = NULL;
+  GArray *starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   char *results[2] = { NULL, NULL };
   PmDiagnostics *diags = pm_diagnostics_new ();
 
@@ -165,10 +178,17 @@ pm_cmd_import (int argc, char **argv)
       goto out;
     }
   }
-  lines = pm_import_split_lines (text);
-  guint nlines = g_strv_length (lines);
+  len = strlen (text); /* after the corrections */
+  gsize zero = 0;
+  g_array_append_val (starts, zero);
+  /* memchr, not strchr: ASan's strchr measures the whole rest of the text each time. */
+  for (const char *p = text; (p = memchr (p, '\n', len - (gsize)(p - text))); p++) {
+    gsize at = (gsize)(p + 1 - text);
+    g_array_append_val (starts, at);
+  }
+  guint nlines = starts->len;
   if (nlang == 1) {
-    results[0] = import_part (&a, 0, file, lines, 1, nlines + 1, diags, &error);
+    results[0] = import_part (&a, 0, file, text, starts, 1, nlines + 1, diags, &error);
   } else {
     guint split = 0;
     if (a.split_at && strcmp (a.split_at, "auto")) {
@@ -190,9 +210,9 @@ pm_cmd_import (int argc, char **argv)
       }
       fprintf (stderr, "%s:%u:1: note: %s begins here\n", file, split, a.langs[1]);
     }
-    results[0] = import_part (&a, 0, file, lines, 1, split, diags, &error);
+    results[0] = import_part (&a, 0, file, text, starts, 1, split, diags, &error);
     if (results[0])
-      results[1] = import_part (&a, 1, file, lines, split, nlines + 1, diags, &error);
+      results[1] = import_part (&a, 1, file, text, starts, split, nlines + 1, diags, &error);
   }
   pm_diagnostics_print (diags, stderr);
   if (error) {
@@ -210,7 +230,7 @@ pm_cmd_import (int argc, char **argv)
   }
   status = 0;
 out:
-  g_strfreev (lines);
+  g_array_unref (starts);
   g_free (results[0]);
   g_free (results[1]);
   g_free (text);

@@ -54,7 +54,10 @@ check_block (Checker *c, const PmBlock *b, gboolean in_note)
       break;
     }
     case PM_BLOCK_IMAGE:
-      if (!b->path)
+      if (!b->src || !*b->src)
+        pm_diagnostics_add (c->diags, PM_SEVERITY_ERROR, file, b->pos.line, b->pos.column,
+                            "the image has no file name; write ![description](file.png)");
+      else if (!b->path)
         pm_diagnostics_add (c->diags, PM_SEVERITY_ERROR, file, b->pos.line, b->pos.column,
                             "the image '%s' is not a local file; download it next to the text "
                             "and refer to it by its file name",
@@ -95,13 +98,11 @@ pm_check_document (const PmDocument *doc, PmDiagnostics *diags)
     const PmNote *note = doc->notes->pdata[i];
     check_blocks (&c, note->blocks, TRUE);
   }
+  GHashTable *seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < n_notes; i++) {
     const PmNote *note = doc->notes->pdata[i];
-    gboolean first = TRUE;
-    for (guint j = 0; j < i; j++)
-      if (!g_ascii_strcasecmp (((PmNote *)doc->notes->pdata[j])->label, note->label))
-        first = FALSE;
-    if (!first)
+    char *key = g_utf8_casefold (note->label, -1);
+    if (!g_hash_table_add (seen, key))
       continue; /* a second definition, warned about by the reader */
     if (!c.referenced[i] && note->number == 0)
       pm_diagnostics_add (diags, PM_SEVERITY_WARNING, doc->path, note->pos.line, note->pos.column,
@@ -113,6 +114,7 @@ pm_check_document (const PmDocument *doc, PmDiagnostics *diags)
                           "the note [^%s] has no text; write it after `[^%s]:`", note->label,
                           note->label);
   }
+  g_hash_table_unref (seen);
   g_free (c.referenced);
 }
 

@@ -43,6 +43,13 @@ typedef struct {
   char *dir;
   int list_depth;
   int next_number;
+  GHashTable *note_index; /* case-folded label -> index in doc->notes + 1 (the first) */
+  /* The last place counted in characters: nodes come in order along a line, so counting on
+   * from there keeps a long line linear. */
+  guint cache_line;
+  gsize cache_byte;
+  guint cache_chars;
+  const char *last_byte; /* where in the data the last place() points */
 } Reader;
 
 /* [start, end) of file line LINE (from 1) without its line end. */
@@ -60,13 +67,19 @@ line_span (const Reader *r, guint line, const char **start, const char **end)
 /* A place in the file from a cmark place in the body (line from 1, column in bytes from 1).
  * LITERAL, if given, is the node's text: when cmark's column does not point at it, the
  * first occurrence on the line is taken instead. */
+/* How far from cmark's column place() looks for a node's text: cmark is off by the
+ * indentation of a container, never by much, and a bounded search keeps long lines linear. */
+#define SEARCH_WINDOW 256
+
 /* The byte offset of the occurrence of the N bytes of LITERAL in [START, START + LEN)
- * nearest to COL, or G_MAXSIZE. */
+ * nearest to COL (within SEARCH_WINDOW), or G_MAXSIZE. */
 static gsize
 nearest (const char *start, gsize len, gsize col, const char *literal, gsize n)
 {
   gsize best = G_MAXSIZE, best_dist = G_MAXSIZE;
-  for (gsize i = 0; i + n <= len; i++)
+  gsize from = col > SEARCH_WINDOW ? col - SEARCH_WINDOW : 0;
+  gsize to = MIN (len, col + SEARCH_WINDOW);
+  for (gsize i = from; i + n <= to; i++)
     if (start[i] == literal[0] && !memcmp (start + i, literal, n)) {
       gsize dist = i > col ? i - col : col - i;
       if (dist < best_dist) {
@@ -77,8 +90,24 @@ nearest (const char *start, gsize len, gsize col, const char *literal, gsize n)
   return best;
 }
 
+/* The character column of byte COL of line LINE (starting at START), counted on from the
+ * last one asked for when that was earlier on the same line. */
+static guint
+char_column (Reader *r, guint line, const char *start, gsize col)
+{
+  if (r->cache_line != line || r->cache_byte > col) {
+    r->cache_line = line;
+    r->cache_byte = 0;
+    r->cache_chars = 0;
+  }
+  r->cache_chars += (guint)g_utf8_strlen (start + r->cache_byte, col - r->cache_byte);
+  r->cache_byte = col;
+  r->last_byte = start + col;
+  return r->cache_chars + 1;
+}
+
 static PmSourcePos
-place (const Reader *r, int cline, int ccol, const char *literal, PmSourcePos fallback)
+place (Reader *r, int cline, int ccol, const char *literal, PmSourcePos fallback)
 {
   if (cline <= 0 || ccol <= 0)
     return fallback;
@@ -113,11 +142,11 @@ place (const Reader *r, int cline, int ccol, const char *literal, PmSourcePos fa
   /* Never count from the middle of a character. */
   while (col > 0 && col < linelen && (start[col] & 0xC0) == 0x80)
     col--;
-  return (PmSourcePos){ line, (guint)g_utf8_strlen (start, col) + 1 };
+  return (PmSourcePos){ line, char_column (r, line, start, col) };
 }
 
 static PmSourcePos
-node_place (const Reader *r, cmark_node *node, PmSourcePos fallback)
+node_place (Reader *r, cmark_node *node, PmSourcePos fallback)
 {
   return place (r, cmark_node_get_start_line (node), cmark_node_get_start_column (node), NULL,
                 fallback);
@@ -161,13 +190,7 @@ static int
 find_note (Reader *r, const char *label)
 {
   char *key = g_utf8_casefold (label, -1);
-  int found = -1;
-  for (guint i = 0; i < r->doc->notes->len && found < 0; i++) {
-    char *k = g_utf8_casefold (((PmNote *)r->doc->notes->pdata[i])->label, -1);
-    if (!strcmp (k, key))
-      found = (int)i;
-    g_free (k);
-  }
+  int found = GPOINTER_TO_INT (g_hash_table_lookup (r->note_index, key)) - 1;
   g_free (key);
   return found;
 }
@@ -179,6 +202,8 @@ add_text (Reader *r, GPtrArray *out, guint style, const char *href, const char *
           PmSourcePos pos)
 {
   const char *p = text;
+  const char *counted = text; /* characters of TEXT before COUNTED are in at.column */
+  PmSourcePos at = pos;
   for (;;) {
     const char *open = strstr (p, "[^");
     const char *close = open ? strchr (open + 2, ']') : NULL;
@@ -198,8 +223,8 @@ add_text (Reader *r, GPtrArray *out, guint style, const char *href, const char *
         add_inline (r, out, PM_INLINE_TEXT, style, head, href, pos);
       g_free (head);
       char *label = g_strndup (open + 2, close - open - 2);
-      PmSourcePos at = pos;
-      at.column += (guint)g_utf8_strlen (text, open - text);
+      at.column += (guint)g_utf8_strlen (counted, open - counted);
+      counted = open;
       add_inline (r, out, PM_INLINE_NOTE_REF, style, label, href, at);
       g_free (label);
       p = close + 1;
@@ -211,16 +236,15 @@ add_text (Reader *r, GPtrArray *out, guint style, const char *href, const char *
   }
 }
 
-/* The label of the `[^label]` at POS. cmark-gfm gives a reference's number, not its label,
- * so it is read from the source. */
+/* The label of the `[^label]` place() last found. cmark-gfm gives a reference's number, not its
+ * label, so it is read from the source. */
 static char *
-label_at (const Reader *r, PmSourcePos pos)
+label_at (const Reader *r)
 {
-  const char *start, *end;
-  line_span (r, pos.line, &start, &end);
-  const char *p = start;
-  for (guint i = 1; i < pos.column && p < end; i++)
-    p = g_utf8_next_char (p);
+  const char *p = r->last_byte, *end = r->data + r->len;
+  const char *eol = memchr (p, '\n', end - p);
+  if (eol)
+    end = eol;
   if (end - p >= 3 && p[0] == '[' && p[1] == '^') {
     const char *close = memchr (p + 2, ']', end - p - 2);
     if (close)
@@ -305,7 +329,7 @@ read_inlines (Reader *r, cmark_node *parent, GPtrArray *out, guint style, const 
               "an image inside a paragraph is dropped; put the image in a paragraph of its own");
         break;
       case CMARK_NODE_FOOTNOTE_REFERENCE: {
-        char *label = label_at (r, pos);
+        char *label = label_at (r);
         int note = find_note (r, label);
         add_inline (r, out, PM_INLINE_NOTE_REF, style, label, href, pos);
         g_free (label);
@@ -498,7 +522,8 @@ read_blocks (Reader *r, cmark_node *parent, GPtrArray *out, PmSourcePos fallback
 
 /* ---- Footnote definitions ---- */
 
-/* Every `[^label]:` at the start of a body line outside fenced code, in order. */
+/* Every `[^label]:` at the start of a body line (or of a quote's line) outside fenced code,
+ * in order. */
 static void
 scan_definitions (Reader *r, guint from_line)
 {
@@ -508,6 +533,15 @@ scan_definitions (Reader *r, guint from_line)
     const char *s, *e;
     line_span (r, line, &s, &e);
     const char *p = s;
+    /* block quote marks, then up to three spaces */
+    for (const char *q = p;; p = q) {
+      while (q < e && *q == ' ' && q - p < 3)
+        q++;
+      if (q < e && *q == '>')
+        q++;
+      else
+        break;
+    }
     while (p < e && *p == ' ' && p - s < 3)
       p++;
     if (e - p >= 3 && (*p == '`' || *p == '~') && p[1] == *p && p[2] == *p) {
@@ -529,10 +563,14 @@ scan_definitions (Reader *r, guint from_line)
     note->label = g_strndup (p + 2, q - p - 2);
     note->pos = (PmSourcePos){ line, (guint)g_utf8_strlen (s, p - s) + 1 };
     note->blocks = block_array ();
-    if (find_note (r, note->label) >= 0)
+    char *key = g_utf8_casefold (note->label, -1);
+    if (g_hash_table_contains (r->note_index, key)) {
       pm_diagnostics_add (r->diags, PM_SEVERITY_WARNING, r->path, note->pos.line, note->pos.column,
                           "the note [^%s] is defined twice; the later one is ignored, delete it",
                           note->label);
+      g_free (key);
+    } else
+      g_hash_table_insert (r->note_index, key, GINT_TO_POINTER (r->doc->notes->len + 1));
     g_ptr_array_add (r->doc->notes, note);
   }
 }
@@ -546,12 +584,18 @@ read_notes (Reader *r, cmark_node *root)
     if (cmark_node_get_type (n) != CMARK_NODE_FOOTNOTE_DEFINITION)
       continue;
     PmSourcePos pos = node_place (r, n, (PmSourcePos){ r->body_line, 1 });
+    /* notes are in line order: the last one at or before POS */
     PmNote *note = NULL;
-    for (guint i = 0; i < r->doc->notes->len; i++) {
-      PmNote *c = r->doc->notes->pdata[i];
-      if (c->pos.line <= pos.line && (!note || c->pos.line >= note->pos.line))
-        note = c;
+    guint lo = 0, hi = r->doc->notes->len;
+    while (lo < hi) {
+      guint mid = (lo + hi) / 2;
+      if (((PmNote *)r->doc->notes->pdata[mid])->pos.line <= pos.line)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
+    if (lo > 0)
+      note = r->doc->notes->pdata[lo - 1];
     if (!note || note->blocks->len > 0)
       continue; /* a definition the scan cannot place (inside a quote): nothing to attach */
     read_blocks (r, n, note->blocks, pos, 1);
@@ -629,13 +673,17 @@ pm_reader_read_data (const char *path, const char *data, gsize len, PmDiagnostic
   r.len = len;
   r.diags = diags;
   r.lines = g_array_new (FALSE, FALSE, sizeof (gsize));
+  r.last_byte = data;
+  r.note_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (!check_text (&r)) {
     g_array_unref (r.lines);
+    g_hash_table_unref (r.note_index);
     return NULL;
   }
   PmFrontMatter *fm = pm_front_matter_read (path, data, len, diags);
   if (!fm) {
     g_array_unref (r.lines);
+    g_hash_table_unref (r.note_index);
     return NULL;
   }
 
@@ -674,6 +722,7 @@ pm_reader_read_data (const char *path, const char *data, gsize len, PmDiagnostic
   cmark_node_free (root);
   g_free (r.dir);
   g_array_unref (r.lines);
+  g_hash_table_unref (r.note_index);
   return doc;
 }
 

@@ -1,6 +1,7 @@
 /* pm-editions.c: incremental, parallel builds of a manifest's editions. */
 #include "edition/pm-editions.h"
 #include "base/pm-error.h"
+#include "output/pm-atomic.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -170,6 +171,8 @@ build_one (gpointer data, gpointer user)
   double seconds = (double)(g_get_monotonic_time () - start) / G_USEC_PER_SEC;
   if (ok && !write_state (state, args_sum, run->options->program, deps))
     g_unlink (state);
+  if (!ok) /* a build killed mid-write leaves its temporary file */
+    pm_atomic_remove_stale (e->output);
 
   g_mutex_lock (&run->lock);
   if (ok) {
@@ -185,6 +188,9 @@ build_one (gpointer data, gpointer user)
       const char *text = error ? error->message : err_text;
       if (text && *text)
         fprintf (progress, "  %s%s", text, g_str_has_suffix (text, "\n") ? "" : "\n");
+      if (child && g_subprocess_get_if_signaled (child))
+        fprintf (progress, "  pamphlet build was killed by signal %d\n",
+                 g_subprocess_get_term_sig (child));
     }
   }
   if (progress)

@@ -1,6 +1,7 @@
 /* pm-manifest.c: reading corpus/editions.yaml. */
 #include "edition/pm-manifest.h"
 #include "base/pm-error.h"
+#include "base/pm-units.h"
 #include "base/pm-yaml.h"
 
 #include <string.h>
@@ -52,15 +53,19 @@ want_scalar (const PmManifest *m, const PmYamlNode *n, const char *key, GError *
   return TRUE;
 }
 
+/* PATH relative to the manifest's directory, without "dir/../" detours. */
 static char *
 resolve (const PmManifest *m, const char *path)
 {
-  if (g_path_is_absolute (path))
-    return g_strdup (path);
-  char *dir = g_path_get_dirname (m->path);
-  char *full = g_build_filename (dir, path, NULL);
-  g_free (dir);
-  return full;
+  g_autofree char *dir = g_path_get_dirname (m->path);
+  g_autofree char *abs_dir = g_canonicalize_filename (dir, NULL);
+  g_autofree char *full = g_canonicalize_filename (path, abs_dir);
+  g_autofree char *cwd = g_get_current_dir ();
+  gsize n = strlen (cwd);
+  /* Keep paths short in messages when they lie below the working directory. */
+  if (!strncmp (full, cwd, n) && full[n] == '/')
+    return g_strdup (full + n + 1);
+  return g_steal_pointer (&full);
 }
 
 static gboolean
@@ -81,13 +86,11 @@ parse_bool (const PmManifest *m, const PmYamlNode *n, const char *key, gboolean 
 static gboolean
 parse_length (const PmManifest *m, const PmYamlNode *n, const char *key, char **out, GError **error)
 {
-  char *end;
+  double v;
   if (!want_scalar (m, n, key, error))
     return FALSE;
-  double v = g_ascii_strtod (n->value, &end);
-  if (end == n->value || v < 0 || v > 50 ||
-      (strcmp (end, "mm") && strcmp (end, "pt") && strcmp (end, "in")))
-    return fail_at (error, m, n, "'%s' is a length such as 3mm or 9pt (0 to 50), not '%s'", key,
+  if (!pm_length_parse (n->value, &v) || v < 0 || v > 50 * 72 / 25.4)
+    return fail_at (error, m, n, "'%s' is a length such as 3mm or 9pt (0 to 50 mm), not '%s'", key,
                     n->value);
   *out = g_strdup (n->value);
   return TRUE;
@@ -256,11 +259,8 @@ pm_manifest_load (const char *path, GError **error)
       return NULL;
     }
   }
-  if (!m->output_dir) {
-    char *dir = g_path_get_dirname (path);
-    m->output_dir = g_build_filename (dir, "editions", NULL);
-    g_free (dir);
-  }
+  if (!m->output_dir)
+    m->output_dir = resolve (m, "editions");
   if (!list || list->kind != PM_YAML_SEQUENCE || pm_yaml_length (list) == 0) {
     fail_at (error, m, list ? list : root, "'editions' must list at least one edition");
     return NULL;

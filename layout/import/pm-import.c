@@ -20,6 +20,7 @@
 
 struct _PmImport {
   char *lang, *title, *kind, *source, *translator;
+  GPtrArray *meta; /* char *: further front matter keys and values, alternating */
   gboolean bracket_notes;
   guint first_line;
   GArray *drop;      /* guint line numbers */
@@ -71,6 +72,8 @@ pm_import_free (PmImport *imp)
   g_free (imp->kind);
   g_free (imp->source);
   g_free (imp->translator);
+  if (imp->meta)
+    g_ptr_array_unref (imp->meta);
   g_array_unref (imp->drop);
   g_hash_table_unref (imp->notes);
   g_free (imp);
@@ -102,6 +105,15 @@ pm_import_set_source (PmImport *imp, const char *source)
 }
 
 void
+pm_import_add_meta (PmImport *imp, const char *key, const char *value)
+{
+  if (!imp->meta)
+    imp->meta = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (imp->meta, g_strdup (key));
+  g_ptr_array_add (imp->meta, g_strdup (value));
+}
+
+void
 pm_import_set_translator (PmImport *imp, const char *translator)
 {
   set_str (&imp->translator, translator);
@@ -125,6 +137,27 @@ pm_import_drop_line (PmImport *imp, guint line)
   g_array_append_val (imp->drop, line);
 }
 
+/* TEXT cut at each newline, like g_strsplit (TEXT, "\n", -1) but with memchr: strstr
+ * from every line's start is quadratic where strstr measures its haystack (ASan). */
+static char **
+split_lines (const char *text)
+{
+  GPtrArray *lines = g_ptr_array_new ();
+  const char *p = text;
+  const char *end = text + strlen (text);
+  for (;;) {
+    const char *nl = memchr (p, '\n', end - p);
+    if (!nl) {
+      g_ptr_array_add (lines, g_strndup (p, end - p));
+      break;
+    }
+    g_ptr_array_add (lines, g_strndup (p, nl - p));
+    p = nl + 1;
+  }
+  g_ptr_array_add (lines, NULL);
+  return (char **)g_ptr_array_free (lines, FALSE);
+}
+
 gboolean
 pm_import_set_notes (PmImport *imp, const char *filename, const char *text, GError **error)
 {
@@ -134,7 +167,7 @@ pm_import_set_notes (PmImport *imp, const char *filename, const char *text, GErr
                  filename);
     return FALSE;
   }
-  char **lines = pm_import_split_lines (text);
+  char **lines = split_lines (text);
   guint current = 0;
   gboolean ok = TRUE;
   for (guint i = 0; lines[i] && ok; i++) {
@@ -695,7 +728,7 @@ pm_import_run (PmImport *imp, const char *filename, const char *text, gssize len
     return NULL;
 
   char *whole = g_strndup (text, n);
-  char **raw = pm_import_split_lines (whole);
+  char **raw = split_lines (whole);
   Ctx ctx = { imp, file, diags, g_array_new (FALSE, TRUE, sizeof (NoteRef)), 1 };
   GArray *lines = g_array_new (FALSE, TRUE, sizeof (Line));
   char *dir = g_path_get_dirname (file);
@@ -752,7 +785,8 @@ pm_import_run (PmImport *imp, const char *filename, const char *text, gssize len
       ending += ends_sentence (l->text);
     }
   }
-  g_array_sort (lens, cmp_glong); /* qsort must not see the NULL data of an empty array */
+  if (lens->len > 1)
+    qsort (lens->data, lens->len, sizeof (glong), cmp_glong);
   glong median = lens->len ? g_array_index (lens, glong, lens->len / 2) : 0;
   glong width = lens->len ? g_array_index (lens, glong, (lens->len * 9) / 10) : 0;
   gboolean wrapped = lens->len >= 2 && median <= 100 && ending * 10 < lens->len * 6;
@@ -800,12 +834,18 @@ pm_import_run (PmImport *imp, const char *filename, const char *text, gssize len
     ((Block *)g_ptr_array_index (blocks, blocks->len - 1))->blank_after = TRUE;
 
   /* Headings in plain text; a heading in capitals split over two lines is one heading. */
+  gboolean seen_title = FALSE;
+  for (guint i = 0; i < blocks->len; i++)
+    if (((Block *)g_ptr_array_index (blocks, i))->type == BLOCK_HEADING)
+      seen_title = TRUE;
   for (guint i = 0; i + 1 < blocks->len; i++) {
     Block *b = g_ptr_array_index (blocks, i);
     if (!looks_like_heading (b, wrapped))
       continue;
+    /* Capitals make a title; other headings are sections of the title before them. */
     b->type = BLOCK_HEADING;
-    b->level = all_upper (b->text->str) ? 1 : 2;
+    b->level = all_upper (b->text->str) || !seen_title ? 1 : 2;
+    seen_title = TRUE;
     Block *next = g_ptr_array_index (blocks, i + 1);
     if (b->level == 1 && i + 2 < blocks->len && looks_like_heading (next, wrapped) &&
         all_upper (next->text->str)) {
@@ -846,6 +886,8 @@ pm_import_run (PmImport *imp, const char *filename, const char *text, gssize len
   g_free (base);
   if (imp->translator)
     append_yaml (out, "translator", imp->translator);
+  for (guint i = 0; imp->meta && i + 1 < imp->meta->len; i += 2)
+    append_yaml (out, g_ptr_array_index (imp->meta, i), g_ptr_array_index (imp->meta, i + 1));
   g_string_append (out, "---\n");
   for (guint i = 0; i < blocks->len; i++) {
     Block *b = g_ptr_array_index (blocks, i);
@@ -971,33 +1013,10 @@ count_words (const char *line, const char *lang)
   return count;
 }
 
-char **
-pm_import_split_lines (const char *text)
-{
-  /* g_strsplit would do, but under AddressSanitizer its strstr measures the rest of the
-   * text at every line: quadratic on a long file, and the sanitizer tests time out. */
-  GPtrArray *lines = g_ptr_array_new ();
-  const char *start = text;
-  for (const char *p = text; *text; p++) {
-    if (*p == '\n' || !*p) {
-      gsize len = (gsize)(p - start);
-      char *line = g_malloc (len + 1);
-      memcpy (line, start, len);
-      line[len] = '\0';
-      g_ptr_array_add (lines, line);
-      if (!*p)
-        break;
-      start = p + 1;
-    }
-  }
-  g_ptr_array_add (lines, NULL);
-  return (char **)g_ptr_array_free (lines, FALSE);
-}
-
 guint
 pm_import_detect_split (const char *text, const char *lang1, const char *lang2)
 {
-  char **lines = pm_import_split_lines (text);
+  char **lines = split_lines (text);
   guint n = g_strv_length (lines);
   int *score = g_new0 (int, n + 1);
   for (guint i = 0; i < n; i++)

@@ -29,6 +29,9 @@ void pm_import_set_kind (PmImport *imp, const char *kind);
 void pm_import_set_source (PmImport *imp, const char *source);
 void pm_import_set_translator (PmImport *imp, const char *translator);
 
+/* Adds a further front matter KEY with VALUE (such as title-en, the title in English). */
+void pm_import_add_meta (PmImport *imp, const char *key, const char *value);
+
 /* Turns bracketed editorial notes inside paragraphs ("tenge [vale oggi 0,0021 euro – n.]")
  * into footnotes; a trailing "– n." marker is dropped, the note being a note already. */
 void pm_import_set_bracket_notes (PmImport *imp, gboolean on);
@@ -61,9 +64,5 @@ guint pm_import_detect_split (const char *text, const char *lang1, const char *l
 /* Replaces the only occurrence of FROM in *TEXT by TO (a recorded correction such as a
  * typo in a date). Fails with PM_ERROR_INPUT if FROM occurs never or more than once. */
 gboolean pm_import_apply_fix (char **text, const char *from, const char *to, GError **error);
-
-/* TEXT cut at each '\n' (the '\n' dropped), as g_strsplit (TEXT, "\n", -1) would (no line in ""),
- * in time linear also under AddressSanitizer. Free with g_strfreev(). */
-char **pm_import_split_lines (const char *text);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
 
@@ -89,4 +90,26 @@ pm_atomic_file_free (PmAtomicFile *file)
   g_free (file->path);
   g_free (file->temp);
   g_free (file);
+}
+
+guint
+pm_atomic_remove_stale (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strdup_printf (".%s.", base);
+  GDir *d = g_dir_open (dir, 0, NULL);
+  guint removed = 0;
+  if (!d)
+    return 0;
+  for (const char *name; (name = g_dir_read_name (d));) {
+    /* Exactly the names pm_atomic_temp_path() makes: the prefix and six characters. */
+    if (g_str_has_prefix (name, prefix) && strlen (name) == strlen (prefix) + 6) {
+      g_autofree char *full = g_build_filename (dir, name, NULL);
+      if (g_unlink (full) == 0)
+        removed++;
+    }
+  }
+  g_dir_close (d);
+  return removed;
 }

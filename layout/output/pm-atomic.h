@@ -26,6 +26,10 @@ gboolean pm_atomic_file_commit (PmAtomicFile *file, GError **error);
 /* Frees FILE, removing the temporary file unless it was committed. NULL is allowed. */
 void pm_atomic_file_free (PmAtomicFile *file);
 
+/* Removes the temporary files a writer of PATH killed before its rename left beside it
+ * (.NAME.XXXXXX). Returns how many were removed. */
+guint pm_atomic_remove_stale (const char *path);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmAtomicFile, pm_atomic_file_free)
 
 G_END_DECLS

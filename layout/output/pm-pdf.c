@@ -61,14 +61,23 @@ set_dates (cairo_surface_t *surface, gint64 date)
   g_date_time_unref (dt);
 }
 
+static cairo_status_t
+append_bytes (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* cairo's PDF of DOC into OUT, in memory: the qpdf pass reads it from there. */
 static gboolean
-write_cairo_pdf (const PmRecordedDoc *doc, const char *path, const PmPrintOptions *print,
-                 GError **error)
+write_cairo_pdf (const PmRecordedDoc *doc, GByteArray *out, const char *path,
+                 const PmPrintOptions *print, GError **error)
 {
   double w = pm_recorded_doc_get_width (doc), h = pm_recorded_doc_get_height (doc);
   double margin = pm_marks_margin (print);
   double bleed = print ? MAX (print->bleed, 0.0) : 0.0;
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, w + 2 * margin, h + 2 * margin);
+  cairo_surface_t *surface =
+      cairo_pdf_surface_create_for_stream (append_bytes, out, w + 2 * margin, h + 2 * margin);
   static const struct {
     PmMetaKey key;
     cairo_pdf_metadata_t cairo;
@@ -121,28 +130,30 @@ pm_pdf_write (const PmRecordedDoc *doc, const char *path, const PmPrintOptions *
   g_autoptr (PmAtomicFile) out = pm_atomic_file_new (path, error);
   if (!out)
     return FALSE;
-  /* The intermediate files sit beside the target too: same file system, no /tmp needed. */
-  g_autofree char *raw = pm_atomic_temp_path (path, error);
-  if (!raw)
-    return FALSE;
-  g_autofree char *converted = NULL;
   double margin = pm_marks_margin (print);
   double bleed = print ? MAX (print->bleed, 0.0) : 0.0;
-  gboolean ok = write_cairo_pdf (doc, raw, print, error);
-  const char *boxed_input = raw;
-  if (ok && print && print->pdfx) {
-    converted = pm_atomic_temp_path (path, error);
-    ok = converted && pm_pdfx_convert (raw, converted, print->icc_profile,
-                                       pm_recorded_doc_get_meta (doc, PM_META_TITLE), error);
-    boxed_input = converted;
-  }
-  /* The boxes go in last: Ghostscript does not keep them all. */
   /* PDF/X forbids annotations inside the bleed box, and a print file needs no links. */
   PmQpdfOptions boxes = { margin, bleed, TRUE, !(print && print->pdfx) };
-  ok = ok && pm_qpdf_finish (boxed_input, pm_atomic_file_get_temp_path (out), doc, &boxes, error);
-  ok = ok && pm_atomic_file_commit (out, error);
-  g_unlink (raw);
-  if (converted)
-    g_unlink (converted);
-  return ok;
+  g_autoptr (GByteArray) pdf = g_byte_array_new ();
+  if (!write_cairo_pdf (doc, pdf, path, print, error))
+    return FALSE;
+  gboolean ok;
+  if (print && print->pdfx) {
+    /* Ghostscript reads and writes files: both sit beside the target, on its file system. */
+    g_autofree char *raw = pm_atomic_temp_path (path, error);
+    g_autofree char *converted = raw ? pm_atomic_temp_path (path, error) : NULL;
+    ok = converted && g_file_set_contents (raw, (const char *)pdf->data, pdf->len, error) &&
+         pm_pdfx_convert (raw, converted, print->icc_profile,
+                          pm_recorded_doc_get_meta (doc, PM_META_TITLE), error)
+         /* The boxes go in last: Ghostscript does not keep them all. */
+         && pm_qpdf_finish (converted, pm_atomic_file_get_temp_path (out), doc, &boxes, error);
+    if (raw)
+      g_unlink (raw);
+    if (converted)
+      g_unlink (converted);
+  } else {
+    ok = pm_qpdf_finish_data (path, pdf->data, pdf->len, pm_atomic_file_get_temp_path (out), doc,
+                              &boxes, error);
+  }
+  return ok && pm_atomic_file_commit (out, error);
 }

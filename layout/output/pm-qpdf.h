@@ -23,6 +23,12 @@ typedef struct {
 gboolean pm_qpdf_finish (const char *in, const char *out, const PmRecordedDoc *doc,
                          const PmQpdfOptions *options, GError **error);
 
+/* The same for the PDF in DATA (LEN bytes), named IN in messages. DATA must stay valid
+ * until the call returns. */
+gboolean pm_qpdf_finish_data (const char *in, const guint8 *data, gsize len, const char *out,
+                              const PmRecordedDoc *doc, const PmQpdfOptions *options,
+                              GError **error);
+
 /* The PDF date string (D:YYYYMMDDHHmmSSZ) for DATE, seconds since the epoch. Free with
  * g_free(). */
 char *pm_qpdf_date_string (gint64 date);

@@ -44,6 +44,9 @@ typedef struct {
 typedef struct {
   guint el0, n_el;
   gboolean recto;
+  gboolean reserved; /* reserve_top was called: a masthead on the first page */
+  double reserve;    /* as asked, not rounded */
+  gpointer reserve_user;
 } Section;
 
 struct _PmPageBuilder {
@@ -79,7 +82,7 @@ pm_page_builder_new (const PmPageFrame *frame)
   b->note_lines = g_array_new (FALSE, FALSE, sizeof (NoteLine));
   b->elements = g_array_new (FALSE, FALSE, sizeof (Element));
   b->sections = g_array_new (FALSE, FALSE, sizeof (Section));
-  Section s = { 0, 0, FALSE };
+  Section s = { 0 };
   g_array_append_val (b->sections, s);
   return b;
 }
@@ -193,6 +196,15 @@ pm_page_builder_add_block (PmPageBuilder *b, double height, double depth, gpoint
 }
 
 void
+pm_page_builder_reserve_top (PmPageBuilder *b, double height, gpointer user)
+{
+  Section *s = current_section (b);
+  s->reserved = TRUE;
+  s->reserve = height;
+  s->reserve_user = user;
+}
+
+void
 pm_page_builder_break_page (PmPageBuilder *b)
 {
   Element e = { 0 };
@@ -208,7 +220,7 @@ pm_page_builder_new_section (PmPageBuilder *b, gboolean recto)
     cur->recto = recto;
     return;
   }
-  Section s = { b->elements->len, 0, recto };
+  Section s = { b->elements->len, 0, recto, FALSE, 0, NULL };
   g_array_append_val (b->sections, s);
 }
 
@@ -265,11 +277,12 @@ typedef struct {
   int override_el, override_v;
   guint sec_end;
   double body_limit; /* bottom of the body, below it only notes (balancing lowers it) */
-  double note_max;
-  GArray *items; /* PmPageItem, body items of the column */
-  GArray *tags;  /* Tag, one per item */
-  GArray *q;     /* Carry */
-  guint stop_el; /* the element where the scan stopped */
+  double top;        /* top of the body: the rounded reserve on a section's first page, else 0 */
+  double note_max;   /* for the current top */
+  GArray *items;     /* PmPageItem, body items of the column */
+  GArray *tags;      /* Tag, one per item */
+  GArray *q;         /* Carry */
+  guint stop_el;     /* the element where the scan stopped */
   Best best;
 } Filler;
 
@@ -364,7 +377,7 @@ add_box (Filler *fl, FillState *s, const Element *e, const Line *l, gboolean for
   FillState save = *s;
   double base;
   if (!s->have_box)
-    base = e->kind == EL_PARAGRAPH ? snap_to_grid (fl, l->h) : l->h;
+    base = e->kind == EL_PARAGRAPH ? snap_to_grid (fl, fl->top + l->h) : fl->top + l->h;
   else if (e->kind == EL_HEADING)
     base = s->last_base + s->last_depth + s->pending + l->h;
   else if (e->kind == EL_BLOCK)
@@ -460,7 +473,7 @@ fill_column (Filler *fl, Pos start, const Carry *carry, guint n_carry)
   g_array_set_size (fl->q, 0);
   g_array_append_vals (fl->q, carry, n_carry);
   s.q_len = n_carry;
-  place_notes (fl, &s, 0, TRUE);
+  place_notes (fl, &s, fl->top, TRUE);
 
   Pos p = start;
   gboolean prev_space = TRUE; /* no break before the first element */
@@ -541,6 +554,26 @@ typedef struct {
   Filler fl;
 } Run;
 
+/* The reserve of SECTION rounded up to whole grid lines (0 without one). */
+static double
+rounded_reserve (const PmPageBuilder *b, const PmPageFrame *f, guint section)
+{
+  const Section *s = &g_array_index (b->sections, Section, section);
+  if (!s->reserved || s->reserve <= 0)
+    return 0;
+  return ceil (s->reserve / f->leading - EPS) * f->leading;
+}
+
+/* Sets the top of the body for the page about to be filled; the notes' default limit
+ * (all but two grid lines, at least half) follows the height left under it. */
+static void
+set_top (Run *r, double top)
+{
+  r->fl.top = top;
+  double h = r->f.height - top;
+  r->fl.note_max = r->f.note_max > 0 ? r->f.note_max : MAX (h - 2 * r->f.leading, h / 2);
+}
+
 static PmPage *
 new_page (Run *r, guint section, gboolean blank, gboolean start)
 {
@@ -552,6 +585,16 @@ new_page (Run *r, guint section, gboolean blank, gboolean start)
   g_array_append_val (r->pages, p);
   g_ptr_array_add (r->page_items, g_array_new (FALSE, FALSE, sizeof (PmPageItem)));
   g_ptr_array_add (r->page_tags, g_array_new (FALSE, FALSE, sizeof (Tag)));
+  const Section *s = &g_array_index (r->b->sections, Section, section);
+  if (start && !blank && s->reserved) {
+    PmPageItem it = { 0 };
+    it.kind = PM_PAGE_ITEM_MASTHEAD;
+    it.y = s->reserve;
+    it.user = s->reserve_user;
+    Tag none = { G_MAXUINT, G_MAXUINT, FALSE };
+    g_array_append_val (g_ptr_array_index (r->page_items, r->page_items->len - 1), it);
+    g_array_append_val (g_ptr_array_index (r->page_tags, r->page_tags->len - 1), none);
+  }
   return &g_array_index (r->pages, PmPage, r->pages->len - 1);
 }
 
@@ -722,7 +765,12 @@ balance_last_page (Run *r, guint section, Pos start, const GArray *carry, guint 
   int grid = (int)floor ((r->f.height - r->f.top_skip) / r->f.leading + EPS);
   int chosen = -1, first_ok = -1;
   double chosen_cost = G_MAXDOUBLE;
-  for (int k = 0; k < grid && (first_ok < 0 || k <= first_ok + 2); k++) {
+  /* On the section's first page the columns balance below the reserve: no limit above
+   * its last grid line can hold a line. */
+  gboolean was_start = g_array_index (r->pages, PmPage, page_index).section_start;
+  set_top (r, was_start ? rounded_reserve (r->b, &r->f, section) : 0);
+  int k0 = (int)floor (fl->top / r->f.leading + EPS);
+  for (int k = k0; k < grid && (first_ok < 0 || k <= first_ok + 2); k++) {
     fl->body_limit = r->f.height - (grid - k) * r->f.leading;
     double cost;
     if (!try_page (r, start, carry, &cost))
@@ -741,7 +789,6 @@ balance_last_page (Run *r, guint section, Pos start, const GArray *carry, guint 
   if (chosen >= 0) {
     fl->body_limit = r->f.height - (grid - chosen) * r->f.leading;
     const PmPage *old = &g_array_index (r->pages, PmPage, page_index);
-    gboolean was_start = old->section_start;
     guint alternatives = old->stats.alternatives;
     g_array_set_size (r->pages, page_index);
     g_ptr_array_set_size (r->page_items, page_index);
@@ -760,6 +807,7 @@ balance_last_page (Run *r, guint section, Pos start, const GArray *carry, guint 
     g_array_unref (cur);
   }
   fl->body_limit = r->f.height;
+  set_top (r, 0);
 }
 
 static void
@@ -789,6 +837,7 @@ run_section (Run *r, guint si)
       g_array_append_vals (page_carry, carry->data, carry->len);
       page_index = r->pages->len;
       new_page (r, si, FALSE, first);
+      set_top (r, first ? rounded_reserve (r->b, &r->f, si) : 0);
       first = FALSE;
     }
     Pos before = p;
@@ -810,6 +859,7 @@ run_section (Run *r, guint si)
   }
   if (r->f.columns > 1 && last_page_balanced_ok && !forced)
     balance_last_page (r, si, page_start, page_carry, page_index);
+  set_top (r, 0);
   g_array_unref (carry);
   g_array_unref (page_carry);
 }
@@ -862,6 +912,20 @@ pm_page_builder_finish (PmPageBuilder *b, GError **error)
                  b->frame.columns);
     return NULL;
   }
+  for (guint si = 0; si < b->sections->len; si++) {
+    const Section *s = &g_array_index (b->sections, Section, si);
+    if (!s->reserved)
+      continue;
+    /* Two body lines must fit below the reserve, or its page could hold nothing. */
+    if (!(s->reserve >= 0) ||
+        r.f.top_skip + rounded_reserve (b, &r.f, si) + r.f.leading > r.f.height + EPS) {
+      g_set_error (error, PM_ERROR, PM_ERROR_INPUT,
+                   "section %u: a reserve of %g pt at the top leaves fewer than two lines "
+                   "of the %g pt text area",
+                   si + 1, s->reserve, r.f.height);
+      return NULL;
+    }
+  }
   r.variant = g_new (int, MAX (b->elements->len, 1));
   for (guint i = 0; i < b->elements->len; i++)
     r.variant[i] = -1;
@@ -873,8 +937,7 @@ pm_page_builder_finish (PmPageBuilder *b, GError **error)
   r.fl.variant = r.variant;
   r.fl.override_el = -1;
   r.fl.body_limit = r.f.height;
-  r.fl.note_max =
-      r.f.note_max > 0 ? r.f.note_max : MAX (r.f.height - 2 * r.f.leading, r.f.height / 2);
+  set_top (&r, 0);
   r.fl.items = g_array_new (FALSE, FALSE, sizeof (PmPageItem));
   r.fl.tags = g_array_new (FALSE, FALSE, sizeof (Tag));
   r.fl.q = g_array_new (FALSE, FALSE, sizeof (Carry));

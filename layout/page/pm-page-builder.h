@@ -20,6 +20,9 @@
  * next column instead). Only a line that must go on a column anyway (the column's first
  * line) can lose its note, and that is counted as a note moved.
  *
+ * A section's first page may carry a masthead across all its columns (reserve_top): every
+ * column of that page, its notes and its balancing then work in the height below it.
+ *
  * Coordinates: points, from the top-left corner of the text area; y grows downwards. */
 #pragma once
 
@@ -110,6 +113,19 @@ void pm_page_builder_add_space (PmPageBuilder *b, double height);
  * alone and the page counted overfull. */
 void pm_page_builder_add_block (PmPageBuilder *b, double height, double depth, gpointer user);
 
+/* Takes HEIGHT points at the top of the first page of the open section, across all
+ * columns, for a block the caller draws (USER), such as a leaflet's masthead. The space is
+ * rounded up to whole grid lines: with R = ceil (HEIGHT / leading) * leading, the first
+ * body line of every column of that page sits on the grid line at top_skip + R (a heading
+ * or block first in a column has its top at R). The page gets one PM_PAGE_ITEM_MASTHEAD
+ * item before all others. Notes, widow and orphan choices, fill stats and the balancing
+ * of a section that ends on that page all work in the height left below R. A later call
+ * for the same section replaces the earlier one. pm_page_builder_finish fails
+ * (PM_ERROR_INPUT) when R leaves fewer than two grid lines below it, or HEIGHT is negative
+ * or not a number; it never clamps. The reserve is not material: new_section right after
+ * it keeps it for the section it opens, and a section with nothing else makes no page. */
+void pm_page_builder_reserve_top (PmPageBuilder *b, double height, gpointer user);
+
 /* Ends the page here (ignored at the top of a page). */
 void pm_page_builder_break_page (PmPageBuilder *b);
 
@@ -123,7 +139,9 @@ typedef enum {
   PM_PAGE_ITEM_HEADING,   /* a heading line */
   PM_PAGE_ITEM_BLOCK,     /* a block: y is its baseline (top + height) */
   PM_PAGE_ITEM_NOTE_RULE, /* the top of a column's notes area; user is NULL */
-  PM_PAGE_ITEM_NOTE_LINE  /* a line of a footnote */
+  PM_PAGE_ITEM_NOTE_LINE, /* a line of a footnote */
+  PM_PAGE_ITEM_MASTHEAD   /* the reserve_top block: column 0, x 0, top 0, y the height
+                           * asked for (not rounded) */
 } PmPageItemKind;
 
 /* Something placed on a page. */
@@ -156,7 +174,7 @@ typedef struct {
 } PmPageStats;
 
 /* One page. Items come column by column: body items top to bottom, then the note rule and
- * the note lines. */
+ * the note lines; a masthead (first page of a section with a reserve) comes before all. */
 typedef struct {
   guint section;          /* index of the section, from 0 */
   gboolean blank;         /* inserted so that a section starts recto: no folio, no head */
@@ -169,7 +187,8 @@ typedef struct {
 typedef struct _PmPages PmPages;
 
 /* Breaks everything added so far into pages. Fails (PM_ERROR_INPUT) only on a frame that
- * cannot hold a line (no height, no leading, no columns). The builder stays usable. */
+ * cannot hold a line (no height, no leading, no columns) or a reserve that leaves fewer
+ * than two grid lines (see reserve_top). The builder stays usable. */
 PmPages *pm_page_builder_finish (PmPageBuilder *b, GError **error);
 
 /* The number of pages. */

@@ -13,13 +13,21 @@
 /* Faces are loaded at this size; HarfBuzz positions do not depend on it (no hinting). */
 #define PM_FACE_LOAD_SIZE 10.0
 
+typedef struct {
+  double size;
+  PangoFont *font;
+  cairo_scaled_font_t *scaled;
+} SizedFont;
+
 struct _PmFace {
   char *path;
   char *family;
   hb_face_t *hb_face;
   hb_font_t *hb_font; /* scale = upem */
   guint upem;
-  int weight; /* as first asked for */
+  int weight;                                          /* as first asked for */
+  hb_position_t ascent, descent, x_height, cap_height; /* design units; descent < 0 */
+  GArray *sized; /* SizedFont: the pango fonts of this face at the sizes asked for */
   gboolean italic;
 };
 
@@ -29,7 +37,6 @@ struct _PmFonts {
   PangoContext *context;
   GHashTable *faces_by_path; /* char * -> PmFace * (owns the faces) */
   GHashTable *faces_by_key;  /* "family|bold|italic" -> PmFace * */
-  GHashTable *sized;         /* "face|size" -> PangoFont * */
 };
 
 static void
@@ -39,6 +46,9 @@ face_free (PmFace *face)
   g_free (face->family);
   hb_font_destroy (face->hb_font);
   hb_face_destroy (face->hb_face);
+  for (guint i = 0; i < face->sized->len; i++)
+    g_object_unref (g_array_index (face->sized, SizedFont, i).font);
+  g_array_unref (face->sized);
   g_free (face);
 }
 
@@ -126,7 +136,6 @@ pm_fonts_new (GError **error)
   fonts->faces_by_path =
       g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)face_free);
   fonts->faces_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  fonts->sized = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   return fonts;
 }
 
@@ -135,7 +144,6 @@ pm_fonts_free (PmFonts *fonts)
 {
   if (!fonts)
     return;
-  g_hash_table_unref (fonts->sized);
   g_hash_table_unref (fonts->faces_by_key);
   g_hash_table_unref (fonts->faces_by_path);
   g_object_unref (fonts->context);
@@ -228,6 +236,15 @@ pm_fonts_get_face (PmFonts *fonts, const char *family, int weight, gboolean ital
     face->hb_font = hb_font_create (face->hb_face);
     hb_font_set_scale (face->hb_font, (int)face->upem, (int)face->upem);
     hb_font_make_immutable (face->hb_font);
+    face->sized = g_array_new (FALSE, FALSE, sizeof (SizedFont));
+    hb_ot_metrics_get_position_with_fallback (face->hb_font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER,
+                                              &face->ascent);
+    hb_ot_metrics_get_position_with_fallback (face->hb_font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER,
+                                              &face->descent);
+    hb_ot_metrics_get_position_with_fallback (face->hb_font, HB_OT_METRICS_TAG_X_HEIGHT,
+                                              &face->x_height);
+    hb_ot_metrics_get_position_with_fallback (face->hb_font, HB_OT_METRICS_TAG_CAP_HEIGHT,
+                                              &face->cap_height);
     g_hash_table_insert (fonts->faces_by_path, face->path, face);
   }
   g_hash_table_insert (fonts->faces_by_key, key, face);
@@ -241,25 +258,32 @@ fail:
   return NULL;
 }
 
+static SizedFont *
+sized_font (PmFonts *fonts, PmFace *face, double size)
+{
+  /* A face is used at a handful of sizes: a short list beats hashing a formatted key. */
+  for (guint i = 0; i < face->sized->len; i++) {
+    SizedFont *sf = &g_array_index (face->sized, SizedFont, i);
+    if (sf->size == size)
+      return sf;
+  }
+  /* The face came from this family and style, so the same query loads the same file. */
+  SizedFont sf = { size, load_font (fonts, face->family, face->weight, face->italic, size), NULL };
+  sf.scaled = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (sf.font));
+  g_array_append_val (face->sized, sf);
+  return &g_array_index (face->sized, SizedFont, face->sized->len - 1);
+}
+
 PangoFont *
 pm_fonts_get_font (PmFonts *fonts, PmFace *face, double size)
 {
-  char key[64];
-  g_snprintf (key, sizeof key, "%p|%.6g", (void *)face, size);
-  PangoFont *font = g_hash_table_lookup (fonts->sized, key);
-  if (font)
-    return font;
-  /* The face came from this family and style, so the same query loads the same file. */
-  font = load_font (fonts, face->family, face->weight, face->italic, size);
-  g_hash_table_insert (fonts->sized, g_strdup (key), font);
-  return font;
+  return sized_font (fonts, face, size)->font;
 }
 
 cairo_scaled_font_t *
 pm_fonts_get_scaled_font (PmFonts *fonts, PmFace *face, double size)
 {
-  return pango_cairo_font_get_scaled_font (
-      PANGO_CAIRO_FONT (pm_fonts_get_font (fonts, face, size)));
+  return sized_font (fonts, face, size)->scaled;
 }
 
 const char *
@@ -305,13 +329,8 @@ pm_face_char_width (const PmFace *face, gunichar c, double size)
 void
 pm_face_get_metrics (const PmFace *face, double size, PmFontMetrics *metrics)
 {
-  hb_position_t asc, desc, xh, cap;
-  hb_ot_metrics_get_position_with_fallback (face->hb_font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER,
-                                            &asc);
-  hb_ot_metrics_get_position_with_fallback (face->hb_font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER,
-                                            &desc);
-  hb_ot_metrics_get_position_with_fallback (face->hb_font, HB_OT_METRICS_TAG_X_HEIGHT, &xh);
-  hb_ot_metrics_get_position_with_fallback (face->hb_font, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap);
+  hb_position_t asc = face->ascent, desc = face->descent, xh = face->x_height,
+                cap = face->cap_height;
   double k = size / face->upem;
   metrics->ascent = asc * k;
   metrics->descent = -desc * k;

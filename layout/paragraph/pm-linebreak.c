@@ -45,7 +45,8 @@ struct _PmLineBreaker {
   GArray *passive; /* Passive */
   GArray *active;  /* Active pool */
   int free_active; /* free list through Active.next */
-  int head;        /* first active node */
+  guint n_active, peak_active;
+  int head; /* first active node */
 };
 
 void
@@ -83,6 +84,13 @@ pm_line_breaker_free (PmLineBreaker *b)
   g_free (b);
 }
 
+/* Non-finite input (from a broken font or a fuzzer) counts as 0 rather than poisoning sums. */
+static inline double
+fin (double x)
+{
+  return isfinite (x) ? x : 0;
+}
+
 int
 pm_line_badness (double t, double s)
 {
@@ -102,9 +110,9 @@ double
 pm_line_break_params_width (const PmLineBreakParams *p, guint line)
 {
   if (!p->line_widths || p->n_line_widths == 0)
-    return p->width;
+    return fin (p->width);
   guint i = line == 0 ? 0 : line - 1;
-  return p->line_widths[MIN (i, p->n_line_widths - 1)];
+  return fin (p->line_widths[MIN (i, p->n_line_widths - 1)]);
 }
 
 static double
@@ -114,13 +122,6 @@ line_indent (const PmLineBreakParams *p, guint line)
     return 0;
   guint i = line == 0 ? 0 : line - 1;
   return p->line_indents[MIN (i, p->n_line_indents - 1)];
-}
-
-/* Non-finite input (from a broken font or a fuzzer) counts as 0 rather than poisoning sums. */
-static inline double
-fin (double x)
-{
-  return isfinite (x) ? x : 0;
 }
 
 static void
@@ -159,6 +160,8 @@ after_break (const PmItem *items, guint n, guint pos)
 static int
 alloc_active (PmLineBreaker *b)
 {
+  b->n_active++;
+  b->peak_active = MAX (b->peak_active, b->n_active);
   if (b->free_active != NIL) {
     int i = b->free_active;
     b->free_active = g_array_index (b->active, Active, i).next;
@@ -382,6 +385,7 @@ try_break (PmLineBreaker *b, const Pass *ps, guint pos, int pi, double pw, gbool
       act (b, prev)->next = next;
     ra->next = b->free_active;
     b->free_active = r;
+    b->n_active--;
     r = next;
   }
   }
@@ -393,6 +397,7 @@ reset_nodes (PmLineBreaker *b)
   g_array_set_size (b->passive, 0);
   g_array_set_size (b->active, 0);
   b->free_active = NIL;
+  b->n_active = 0;
   int q = alloc_active (b);
   Active *a = act (b, q);
   *a = (Active){ NIL, NIL, 1, PM_FIT_DECENT, FALSE, 0, 0 };
@@ -534,6 +539,7 @@ pm_line_breaker_run (PmLineBreaker *b, const PmItem *items, guint n, const PmLin
     return TRUE;
   }
   compute_sums (b, items, n);
+  b->peak_active = 0;
 
   Pass ps = { 0 };
   ps.items = items;
@@ -567,6 +573,7 @@ pm_line_breaker_run (PmLineBreaker *b, const PmItem *items, guint n, const PmLin
         info->actual_looseness = actual;
         ps.emergency = pass == 3 ? emergency : 0;
         emit (b, &ps, best, breaks, info);
+        info->peak_active = b->peak_active;
         return info->feasible;
       }
     }

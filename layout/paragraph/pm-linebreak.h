@@ -21,6 +21,20 @@
  * has end == n). Widths should be non-negative and glue shrink at most its width: the
  * breaker drops an active break as soon as a line from it is overfull, which is exact only
  * then (as in TeX).
+ *
+ * The passes are TeX's: the first with threshold pretolerance and no automatic hyphenation
+ * points, the second with tolerance, the third (only if emergency_stretch > 0) adds
+ * emergency_stretch to every line's stretch. Demerits are TeX's (§859): (line_penalty +
+ * badness)^2, +/- penalty^2, double/final hyphen demerits, adj_demerits between fitness
+ * classes that are not adjacent; the result is the break sequence of fewest total demerits
+ * among those whose lines are all feasible (tests/unit/test-linebreak.c checks this against
+ * an exhaustive search). When the last pass finds nothing feasible, the breaker does what
+ * TeX does (the break that would lose the last active node is kept with 0 demerits) and the
+ * lines are flagged overfull or underfull. Unlike TeX, a feasible line in that situation
+ * keeps its real demerits.
+ *
+ * Cost: O(items x active nodes); nodes whose line is overfull are dropped, nodes too loose
+ * for a break are rejected before computing badness; all memory is kept in the breaker.
  */
 #pragma once
 
@@ -105,6 +119,7 @@ typedef struct {
   guint n_underfull;
   gboolean feasible;    /* every line within the threshold and none overfull */
   int actual_looseness; /* lines more (or fewer) than the optimum, as achieved */
+  guint peak_active;    /* most active nodes at once (over all passes): the breaker's cost */
 } PmLineBreakInfo;
 
 typedef struct _PmLineBreaker PmLineBreaker;

@@ -6,10 +6,28 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+/* A font spec as a hash key (strings owned). */
+typedef struct {
+  char *family;
+  int weight;
+  gboolean italic;
+  double size;
+  char *lang;
+  char *features;
+} SpecKey;
+
+/* The runs shaped in one spec: text -> PmShapedRun *. */
+typedef struct {
+  SpecKey key;
+  GHashTable *runs;
+} SpecCache;
+
 struct _PmShaper {
   PmFonts *fonts;
-  hb_buffer_t *buffer;   /* reused for every shaping */
-  GHashTable *runs;      /* key (spec + text) -> PmShapedRun * */
+  hb_buffer_t *buffer; /* reused for every shaping */
+  GHashTable *specs;   /* SpecKey * -> SpecCache * */
+  SpecCache *last;     /* the spec asked for last, to skip hashing it again */
+  guint n_runs;
   GHashTable *features;  /* features string -> GArray of hb_feature_t */
   GString *key;          /* scratch for cache keys */
   GArray *cairo_glyphs;  /* scratch for drawing */
@@ -23,13 +41,78 @@ run_free (PmShapedRun *run)
   g_free (run);
 }
 
+static guint
+spec_hash (gconstpointer p)
+{
+  const SpecKey *k = p;
+  guint h = g_str_hash (k->family) * 31 + g_str_hash (k->lang);
+  h = h * 31 + g_str_hash (k->features);
+  h = h * 31 + (guint)k->weight * 2 + (k->italic ? 1 : 0);
+  return h * 31 + (guint)(k->size * 1024);
+}
+
+static gboolean
+spec_key_matches (const SpecKey *k, const PmFontSpec *spec)
+{
+  return k->weight == spec->weight && k->italic == (spec->italic != FALSE) &&
+         k->size == spec->size && strcmp (k->family, spec->family ? spec->family : "") == 0 &&
+         strcmp (k->lang, spec->lang ? spec->lang : "") == 0 &&
+         strcmp (k->features, spec->features ? spec->features : "") == 0;
+}
+
+static gboolean
+spec_equal (gconstpointer a, gconstpointer b)
+{
+  const SpecKey *x = a, *y = b;
+  return x->weight == y->weight && x->italic == y->italic && x->size == y->size &&
+         strcmp (x->family, y->family) == 0 && strcmp (x->lang, y->lang) == 0 &&
+         strcmp (x->features, y->features) == 0;
+}
+
+static void
+spec_cache_free (SpecCache *c)
+{
+  g_free (c->key.family);
+  g_free (c->key.lang);
+  g_free (c->key.features);
+  g_hash_table_unref (c->runs);
+  g_free (c);
+}
+
+/* The cache of SPEC's runs, made on first use. */
+static SpecCache *
+spec_cache (PmShaper *shaper, const PmFontSpec *spec)
+{
+  if (shaper->last && spec_key_matches (&shaper->last->key, spec))
+    return shaper->last;
+  SpecKey k = { (char *)(spec->family ? spec->family : ""),
+                spec->weight,
+                spec->italic != FALSE,
+                spec->size,
+                (char *)(spec->lang ? spec->lang : ""),
+                (char *)(spec->features ? spec->features : "") };
+  SpecCache *c = g_hash_table_lookup (shaper->specs, &k);
+  if (!c) {
+    c = g_new0 (SpecCache, 1);
+    c->key = k;
+    c->key.family = g_strdup (k.family);
+    c->key.lang = g_strdup (k.lang);
+    c->key.features = g_strdup (k.features);
+    c->runs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)run_free);
+    g_hash_table_insert (shaper->specs, &c->key, c);
+  }
+  shaper->last = c;
+  return c;
+}
+
 PmShaper *
 pm_shaper_new (PmFonts *fonts)
 {
   PmShaper *shaper = g_new0 (PmShaper, 1);
   shaper->fonts = fonts;
   shaper->buffer = hb_buffer_create ();
-  shaper->runs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)run_free);
+  shaper->specs =
+      g_hash_table_new_full (spec_hash, spec_equal, NULL, (GDestroyNotify)spec_cache_free);
   shaper->features =
       g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
   shaper->key = g_string_sized_new (128);
@@ -44,7 +127,7 @@ pm_shaper_free (PmShaper *shaper)
   if (!shaper)
     return;
   hb_buffer_destroy (shaper->buffer);
-  g_hash_table_unref (shaper->runs);
+  g_hash_table_unref (shaper->specs);
   g_hash_table_unref (shaper->features);
   g_string_free (shaper->key, TRUE);
   g_array_unref (shaper->cairo_glyphs);
@@ -144,12 +227,11 @@ pm_shaper_shape (PmShaper *shaper, const PmFontSpec *spec, const char *text, gss
                  gsize *bad_offset, GError **error)
 {
   gsize n = len < 0 ? strlen (text) : (gsize)len;
+  SpecCache *cache = spec_cache (shaper, spec);
   GString *key = shaper->key;
-  g_string_printf (key, "%s\x1f%d\x1f%d\x1f%.6g\x1f%s\x1f%s\x1f", spec->family ? spec->family : "",
-                   spec->weight, spec->italic ? 1 : 0, spec->size, spec->lang ? spec->lang : "",
-                   spec->features ? spec->features : "");
+  g_string_truncate (key, 0);
   g_string_append_len (key, text, (gssize)n);
-  PmShapedRun *run = g_hash_table_lookup (shaper->runs, key->str);
+  PmShapedRun *run = g_hash_table_lookup (cache->runs, key->str);
   if (run)
     return run;
 
@@ -213,7 +295,8 @@ pm_shaper_shape (PmShaper *shaper, const PmFontSpec *spec, const char *text, gss
     total += pos[i].x_advance;
   }
   run->width = total * k;
-  g_hash_table_insert (shaper->runs, g_strdup (key->str), run);
+  g_hash_table_insert (cache->runs, g_strdup (key->str), run);
+  shaper->n_runs++;
   return run;
 }
 
@@ -268,5 +351,5 @@ pm_shaper_draw_run (PmShaper *shaper, const PmShapedRun *run, cairo_t *cr, doubl
 guint
 pm_shaper_cache_size (PmShaper *shaper)
 {
-  return g_hash_table_size (shaper->runs);
+  return shaper->n_runs;
 }

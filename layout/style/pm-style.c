@@ -90,6 +90,7 @@ enum {
   TK_ADJ_DEMERITS,
   TK_WIDOW_PENALTY,
   TK_ORPHAN_PENALTY,
+  TK_EMERGENCY_STRETCH,
   TK_COUNT
 };
 
@@ -126,6 +127,7 @@ static const KeyDef text_keys[TK_COUNT] = {
   [TK_ADJ_DEMERITS] = { "adj-demerits", V_NUMBER, 0, NULL, 0, BIG, "10000", TRUE },
   [TK_WIDOW_PENALTY] = { "widow-penalty", V_NUMBER, 0, NULL, 0, 10000, "150", TRUE },
   [TK_ORPHAN_PENALTY] = { "orphan-penalty", V_NUMBER, 0, NULL, 0, 10000, "150", TRUE },
+  [TK_EMERGENCY_STRETCH] = { "emergency-stretch", V_LENGTH, U_ABS | U_EM, NULL, 0, BIG, "0", TRUE },
 };
 
 static const KeyDef page_keys[] = {
@@ -1356,7 +1358,7 @@ resolve_text (PmStyle *s, const Table *lt, const char *elem, const PmTextStyle *
   }
   t->letter_spacing = resolve_length (T (TK_LETTER_SPACING), t->size, t->size);
   t->uppercase = T (TK_CASE)->num == 1;
-  t->align = (PmAlign)T (TK_ALIGN)->num;
+  t->align = (PmTextAlign)T (TK_ALIGN)->num;
   t->indent = resolve_length (T (TK_INDENT), t->size, t->size);
   t->indent_after_heading = T (TK_INDENT_AFTER_HEADING)->num != 0;
   t->margin_left = resolve_length (T (TK_MARGIN_LEFT), t->size, t->size);
@@ -1377,6 +1379,7 @@ resolve_text (PmStyle *s, const Table *lt, const char *elem, const PmTextStyle *
   t->adj_demerits = T (TK_ADJ_DEMERITS)->num;
   t->widow_penalty = T (TK_WIDOW_PENALTY)->num;
   t->orphan_penalty = T (TK_ORPHAN_PENALTY)->num;
+  t->emergency_stretch = resolve_length (T (TK_EMERGENCY_STRETCH), t->size, t->size);
 #undef T
 }
 
@@ -1522,7 +1525,7 @@ resolve_all (PmStyle *s)
   cv->band_height = len_of (s, "cover", "band-height", em, p->height);
   cv->rule_thickness = len_of (s, "cover", "rule-thickness", em, 0);
   cv->gap = len_of (s, "cover", "gap", em, 0);
-  cv->align = (PmAlign)num_of (s, "cover", "align");
+  cv->align = (PmTextAlign)num_of (s, "cover", "align");
 }
 
 static void

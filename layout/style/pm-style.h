@@ -24,11 +24,11 @@ typedef struct {
 } PmColor;
 
 typedef enum {
-  PM_ALIGN_JUSTIFY,
-  PM_ALIGN_LEFT,
-  PM_ALIGN_RIGHT,
-  PM_ALIGN_CENTER
-} PmAlign;
+  PM_TEXT_ALIGN_JUSTIFY,
+  PM_TEXT_ALIGN_LEFT,
+  PM_TEXT_ALIGN_RIGHT,
+  PM_TEXT_ALIGN_CENTER
+} PmTextAlign;
 
 /* Where running heads and folios sit across the line: on the outer edge of a facing page
  * (left on a left-hand page, right on a right-hand page), the inner edge, or centred. */
@@ -74,14 +74,14 @@ typedef struct {
   const char *family; /* fontconfig family, e.g. "Noto Serif" */
   double size;        /* font size */
   double leading;     /* baseline to baseline */
-  int weight;         /* 100..900; 400 normal, 700 bold */
+  int weight;         /* 1..1000; 400 normal, 700 bold */
   gboolean italic;
   PmColor color;
   const char *features;  /* OpenType features, the element's then the language's, in
                           * HarfBuzz/pango syntax ("onum,-liga"); "" for none */
   double letter_spacing; /* added between letters */
   gboolean uppercase;    /* set in capitals */
-  PmAlign align;
+  PmTextAlign align;
   double indent;                    /* first-line indent of paragraphs */
   gboolean indent_after_heading;    /* indent the first paragraph after a heading too */
   double margin_left, margin_right; /* block indents (quotes, lists) */
@@ -95,6 +95,7 @@ typedef struct {
   double line_penalty, hyphen_penalty, exhyphen_penalty;
   double double_hyphen_demerits, final_hyphen_demerits, adj_demerits;
   double widow_penalty, orphan_penalty;
+  double emergency_stretch; /* stretch added per line in a last pass (TeX's \emergencystretch) */
 } PmTextStyle;
 
 /* Rules of one language ([language], overridden by lang: TAG:). Strings owned by PmStyle. */
@@ -172,7 +173,7 @@ typedef struct {
   double band_height;    /* height of the accent band */
   double rule_thickness; /* rule between the two language blocks; 0 none */
   double gap;            /* space between the two language blocks */
-  PmAlign align;         /* alignment of the blocks' text */
+  PmTextAlign align;     /* alignment of the blocks' text */
 } PmCoverStyle;
 
 /* Loads the sheet at PATH and the sheets it inherits from. On error returns NULL and sets

@@ -77,7 +77,7 @@ main (void)
     PmLineBreaker *b = pm_line_breaker_new ();
     GArray *breaks = g_array_new (FALSE, FALSE, sizeof (PmBreak));
     double ms[RUNS];
-    guint lines = 0, hyphenated = 0, passes[4] = { 0 }, overfull = 0;
+    guint lines = 0, hyphenated = 0, passes[4] = { 0 }, overfull = 0, peak = 0;
     for (int run = 0; run < RUNS; run++) {
       gint64 t0 = g_get_monotonic_time ();
       for (guint i = 0; i < paras->len; i++) {
@@ -88,6 +88,7 @@ main (void)
           lines += info.n_lines;
           passes[info.pass]++;
           overfull += info.n_overfull;
+          peak = MAX (peak, info.peak_active);
           for (guint k = 0; k < breaks->len; k++)
             hyphenated += g_array_index (breaks, PmBreak, k).hyphenated;
         }
@@ -100,6 +101,7 @@ main (void)
             align == PM_ALIGN_JUSTIFY ? "justified" : "ragged right", words, paras->len, items,
             lines, 100.0 * hyphenated / MAX (lines, 1), overfull, passes[1], passes[2], passes[3],
             RUNS);
+    printf ("  at most %u active nodes at once\n", peak);
     printf ("  break: median %.2f ms (%.2f us/word), min %.2f, max %.2f\n", ms[RUNS / 2],
             ms[RUNS / 2] * 1000 / words, ms[0], ms[RUNS - 1]);
     for (guint i = 0; i < paras->len; i++)

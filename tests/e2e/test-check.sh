@@ -26,8 +26,11 @@ make nul.md "${fm}ab\0cd\n"
 make no-front-matter.md '# Title\n\nText.\n'
 make underscore-lang.md '---\nlang: el_GR\n---\nText.\n'
 make not-mapping.md '---\n- lang\n- el\n---\nText.\n'
+make empty-note.md "${fm}Κείμενο[^1].\n\n[^1]:\n"
+make crlf.md '\357\273\277---\r\nlang: en\r\n---\r\nText[^1] x[^2].\r\n\r\n[^1]: One.\r\n'
 make table.md "${fm}Text.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
 mkdir "$T/dir.md"
+truncate -s 17M "$T/huge.md"
 
 # name | exit status | the expected start of the first message (a grep -E pattern)
 while IFS='|' read -r name want pattern; do
@@ -63,6 +66,9 @@ no-front-matter.md | 1 | error: no front matter
 underscore-lang.md | 1 | error: `lang`: subtags are joined with '-', not '_': write 'el-GR'
 not-mapping.md     | 1 | error: the front matter is a list
 table.md           | 0 | warning: a table is dropped
+huge.md            | 1 | error: the file is 17825792 bytes, more than
+empty-note.md      | 1 | error: the note \[\^1\] has no text
+crlf.md            | 1 | error: the note reference \[\^2\] has no note text
 TABLE
 
 # exact places
@@ -70,6 +76,8 @@ TABLE
 	ok "invalid UTF-8 at its line and character column" || fail "invalid UTF-8 place"
 (cd "$T" && "$PAMPHLET" check missing-body.md 2>&1 | grep -q '^missing-body.md:4:16: ') &&
 	ok "missing note body at the reference" || fail "missing note body place"
+(cd "$T" && "$PAMPHLET" check crlf.md 2>&1 | grep -q '^crlf.md:4:11: ') &&
+	ok "CRLF line ends and a byte order mark: places still right" || fail "CRLF place"
 (cd "$T" && "$PAMPHLET" check long-line.md 2>&1 | grep -q '^long-line.md:4:100001: ') &&
 	ok "long line at the limit" || fail "long line place"
 
@@ -85,6 +93,27 @@ files=$(cut -d: -f1 "$T/.err" | uniq | tr '\n' ' ')
 # a clean file: exit 0, no output
 run_pm check tests/fixtures/corpus/clean.md tests/fixtures/corpus/constructs.md
 [ $status -eq 0 ] && [ -z "$err" ] && ok "clean files: exit 0, silent" || fail "clean: $status $err"
+
+# inputs that made an earlier reader quadratic: each must finish well inside the timeout
+python3 - "$T" <<'PY'
+import sys
+t, fm = sys.argv[1], "---\nlang: en\n---\n"
+files = {
+    "many-emphases.md": fm + "*a* " * 24000 + "\n",
+    "many-refs.md": fm + "[^1]" * 24000 + "\n\n[^1]: x\n",
+    "many-notes.md": fm + "".join("x[^%d]\n" % i for i in range(20000)) + "\n"
+    + "".join("[^%d]: n\n" % i for i in range(20000)),
+    "brackets.md": fm + "[" * 90000 + "\n",
+    "deep-quotes.md": fm + "> " * 40000 + "x\n",
+}
+for name, text in files.items():
+    open(t + "/" + name, "w").write(text)
+PY
+for f in many-emphases many-refs many-notes brackets deep-quotes; do
+	(cd "$T" && timeout 20 "$PAMPHLET" check $f.md >/dev/null 2>&1)
+	status=$?
+	[ $status -le 1 ] && ok "$f.md: finishes (exit $status)" || fail "$f.md: exit $status"
+done
 
 # usage
 run_pm check

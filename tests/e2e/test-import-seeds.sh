@@ -51,6 +51,7 @@ run_pm import --lang el corpus/raw/000_da753cc83beaba05.txt
 run_pm import --lang it --lang en --split-at 112 --kind analysis --bracket-notes --drop-line 1 \
 	--drop-line 3 --fix "January 24, 20220=January 24, 2022" \
 	--title "Kazakistan: sulla sollevazione di gennaio" --title "The workers’ uprising in Kazakhstan" \
+	--meta "title-en=The workers’ uprising in Kazakhstan" \
 	corpus/raw/004_8221160abd3b24fd.txt -o "$T/it.md" -o "$T/en.md"
 [ $status -eq 0 ] && cmp -s "$T/it.md" corpus/analysis-it.md && cmp -s "$T/en.md" corpus/analysis-en.md &&
 	grep -q ':112:1: note: en begins here' "$T/import.err" && ok "--split-at 112 = detected split" ||

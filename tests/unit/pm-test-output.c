@@ -84,24 +84,38 @@ pm_test_qpdf_json (const char *pdf)
   return pm_test_run (argv);
 }
 
-void
-pm_test_pdf_box (const char *pdf, int page, const char *key, double box[4])
+char *
+pm_test_pdf_boxes (const char *pdf)
 {
-  /* The page's object, then its dictionary, through qpdf's own parser. */
-  char *script = g_strdup_printf ("import json,subprocess,sys\n"
-                                  "j=json.loads(subprocess.check_output(['qpdf','--json=1','--json-"
-                                  "key=pages','--json-key=objects',sys.argv[1]]))\n"
-                                  "ref=j['pages'][%d]['object']\n"
-                                  "o=j['objects'][ref]\n"
-                                  "b=o.get('%s')\n"
-                                  "if isinstance(b,str): b=j['objects'][b]\n"
-                                  "print(' '.join(str(v) for v in b))\n",
-                                  page - 1, key);
+  /* One run of qpdf's JSON for every page's boxes, through Python's json module. */
+  const char *script = "import json,subprocess,sys\n"
+                       "j=json.loads(subprocess.check_output(['qpdf','--json=1','--json-key=pages',"
+                       "'--json-key=objects',sys.argv[1]]))\n"
+                       "o=j['objects']\n"
+                       "for n,p in enumerate(j['pages']):\n"
+                       "  d=o[p['object']]\n"
+                       "  for k in ('/MediaBox','/BleedBox','/TrimBox'):\n"
+                       "    b=d.get(k)\n"
+                       "    if isinstance(b,str): b=o[b]\n"
+                       "    if b: print(n+1, k, *b)\n";
   const char *argv[] = { "python3", "-c", script, pdf, NULL };
-  char *out = pm_test_run (argv);
-  g_assert_cmpint (sscanf (out, "%lf %lf %lf %lf", &box[0], &box[1], &box[2], &box[3]), ==, 4);
-  g_free (out);
-  g_free (script);
+  return pm_test_run (argv);
+}
+
+void
+pm_test_pdf_box (const char *boxes, int page, const char *key, double box[4])
+{
+  g_autofree char *prefix = g_strdup_printf ("%d %s ", page, key);
+  g_auto (GStrv) lines = g_strsplit (boxes, "\n", -1);
+  for (char **line = lines; *line; line++) {
+    if (g_str_has_prefix (*line, prefix)) {
+      g_assert_cmpint (
+          sscanf (*line + strlen (prefix), "%lf %lf %lf %lf", &box[0], &box[1], &box[2], &box[3]),
+          ==, 4);
+      return;
+    }
+  }
+  g_error ("no %s on page %d in:\n%s", key, page, boxes);
 }
 
 gboolean

@@ -24,9 +24,13 @@ char *pm_test_pdf_text (const char *pdf, int page, double x, double y, double w,
 /* qpdf --json of PDF, as text. Free with g_free(). */
 char *pm_test_qpdf_json (const char *pdf);
 
-/* The page box KEY ("/TrimBox", "/MediaBox", ...) of page PAGE (from 1) of PDF, read with
- * qpdf --show-object; into BOX[4]. */
-void pm_test_pdf_box (const char *pdf, int page, const char *key, double box[4]);
+/* The page boxes of every page of PDF, read with qpdf --json, one line per box:
+ * "PAGE KEY x0 y0 x1 y1" (pages from 1). Free with g_free(). */
+char *pm_test_pdf_boxes (const char *pdf);
+
+/* The box KEY ("/TrimBox", "/MediaBox", "/BleedBox") of page PAGE (from 1) in BOXES (from
+ * pm_test_pdf_boxes()), into BOX[4]. */
+void pm_test_pdf_box (const char *boxes, int page, const char *key, double box[4]);
 
 /* Whether two files have the same bytes. */
 gboolean pm_test_same_file (const char *a, const char *b);

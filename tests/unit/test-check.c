@@ -136,6 +136,19 @@ test_images (void)
 }
 
 static void
+test_note_in_quote_and_nameless_image (void)
+{
+  gboolean ok;
+  char *got = check_text ("quote.md",
+                          "---\nlang: en\n---\nText[^q].\n\n> Quote.\n>\n> [^q]: In a quote.\n\n"
+                          "![]()\n",
+                          &ok);
+  const char *expected[] = { "quote.md:10:1: error: the image has no file name" };
+  assert_messages (got, expected, 1);
+  g_free (got);
+}
+
+static void
 test_document_directly (void)
 {
   /* pm_check_document on a document built by hand: the checks read only the model */
@@ -160,6 +173,7 @@ main (int argc, char **argv)
   g_test_add_func ("/check/warnings-only", test_warnings_only);
   g_test_add_func ("/check/empty-body", test_empty_body);
   g_test_add_func ("/check/images", test_images);
+  g_test_add_func ("/check/note-in-quote-nameless-image", test_note_in_quote_and_nameless_image);
   g_test_add_func ("/check/document-directly", test_document_directly);
   return g_test_run ();
 }

@@ -275,7 +275,7 @@ test_headings (void)
                     "automobili – di venderlo a pronti.\n\n"
                     "January 24, 2022\n\nFine.\n");
   g_assert_cmpstr (md, ==,
-                   "\n## Kazakistan: sulla sollevazione di gennaio\n\n"
+                   "\n# Kazakistan: sulla sollevazione di gennaio\n\n"
                    "– Movimento socialista del Kazakistan\n\n"
                    "(italiano – inglese)\n\n"
                    "# SULLA SOLLEVAZIONE POPOLARE DI MASSA E GLI SCIOPERI DI GENNAIO IN "
@@ -423,21 +423,6 @@ test_fix (void)
   g_free (text);
 }
 
-/* Lines as g_strsplit gives them: a final '\n' makes a last empty line. */
-static void
-test_split_lines (void)
-{
-  const char *cases[] = { "", "a", "a\n", "a\n\nb", "\n\n", "λέξη\r\nword" };
-  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
-    g_auto (GStrv) want = g_strsplit (cases[i], "\n", -1);
-    g_auto (GStrv) got = pm_import_split_lines (cases[i]);
-    g_assert_cmpstrv (got, want);
-  }
-  g_auto (GStrv) two = pm_import_split_lines ("x\ny");
-  g_assert_cmpuint (g_strv_length (two), ==, 2);
-  g_assert_cmpstr (two[1], ==, "y");
-}
-
 int
 main (int argc, char **argv)
 {
@@ -455,7 +440,6 @@ main (int argc, char **argv)
   g_test_add_func ("/import/detect-split", test_detect_split);
   g_test_add_func ("/import/escapes", test_escapes);
   g_test_add_func ("/import/private-use", test_private_use);
-  g_test_add_func ("/import/split-lines", test_split_lines);
   g_test_add_func ("/import/invalid-input", test_invalid_input);
   g_test_add_func ("/import/options", test_options);
   g_test_add_func ("/import/fix", test_fix);

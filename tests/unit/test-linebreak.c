@@ -242,7 +242,7 @@ static void
 random_paragraph (GRand *r, GArray *items)
 {
   g_array_set_size (items, 0);
-  int words = g_rand_int_range (r, 1, 9);
+  int words = g_rand_int_range (r, 1, 12);
   if (g_rand_boolean (r))
     pm_items_append_box (items, g_rand_int_range (r, 0, 4), NULL);
   for (int w = 0; w < words; w++) {
@@ -289,7 +289,10 @@ random_paragraph (GRand *r, GArray *items)
     pm_items_append_penalty (items, 0, PM_PENALTY_FORCE, FALSE, NULL);
   } else if (end == 4) {
     pm_items_append_glue (items, 0, 3, 0, 0, NULL);
-    pm_items_append_penalty (items, 0, PM_PENALTY_FORCE, g_rand_boolean (r), NULL);
+    /* Even a forced break marked automatic breaks in the first pass. */
+    PmItem it = { PM_ITEM_PENALTY,    0,   0, 0, 0, PM_PENALTY_FORCE, g_rand_boolean (r),
+                  g_rand_boolean (r), NULL };
+    g_array_append_val (items, it);
   } /* else: no final break, the breaker adds one */
 }
 
@@ -323,7 +326,7 @@ test_optimal_random (void)
   GArray *breaks = g_array_new (FALSE, FALSE, sizeof (PmBreak));
   PmLineBreaker *b = pm_line_breaker_new ();
   int per_pass[4] = { 0 }, compared = 0, infeasible = 0, loose = 0;
-  for (int t = 0; t < 3000; t++) {
+  for (int t = 0; t < 6000; t++) {
     PmLineBreakParams p;
     double widths[4];
     random_paragraph (r, items);
@@ -820,6 +823,35 @@ test_recipes (void)
   g_array_free (breaks, TRUE);
 }
 
+/* Pruning: the active list stays short however long the paragraph, so the cost is linear. */
+static void
+test_pruning (void)
+{
+  GArray *items = g_array_new (FALSE, FALSE, sizeof (PmItem));
+  GArray *breaks = g_array_new (FALSE, FALSE, sizeof (PmBreak));
+  PmLineBreaker *b = pm_line_breaker_new ();
+  PmLineBreakParams p;
+  PmLineBreakInfo info;
+  pm_line_break_params_init (&p);
+  p.width = 300;
+  guint peak[2];
+  for (int k = 0; k < 2; k++) {
+    int w[5000];
+    guint n = k == 0 ? 500 : 5000;
+    for (guint i = 0; i < n; i++)
+      w[i] = 10 + (int)(i * 37 % 23);
+    words (items, w, n);
+    g_assert_true (pm_line_breaker_run (b, (PmItem *)items->data, items->len, &p, breaks, &info));
+    peak[k] = info.peak_active;
+    g_assert_cmpuint (peak[k], >=, 2);
+  }
+  g_assert_cmpuint (peak[1], <=, peak[0] + 4);
+  g_assert_cmpuint (peak[1], <, 100);
+  pm_line_breaker_free (b);
+  g_array_free (items, TRUE);
+  g_array_free (breaks, TRUE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -832,5 +864,6 @@ main (int argc, char **argv)
   g_test_add_func ("/linebreak/forced-widths", test_forced_and_widths);
   g_test_add_func ("/linebreak/ragged-centred", test_ragged_and_centred);
   g_test_add_func ("/linebreak/recipes", test_recipes);
+  g_test_add_func ("/linebreak/pruning", test_pruning);
   return g_test_run ();
 }

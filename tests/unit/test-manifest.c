@@ -75,7 +75,7 @@ test_errors (void)
     { "editions:\n  - name: x\n    style: s\n", "2:5: edition 'x' has no 'inputs'" },
     { "editions:\n  - name: x\n    style: s\n    inputs: a.md\n", "4:13: 'inputs' is a list" },
     { "editions:\n  - name: a b\n", "2:11: an edition's name" },
-    { "editions:\n  - name: x\n    style: s\n    inputs: [a]\n    print: { bleed: 3cm }\n",
+    { "editions:\n  - name: x\n    style: s\n    inputs: [a]\n    print: { bleed: 3px }\n",
       "5:21: 'bleed' is a length" },
     { "editions:\n  - name: x\n    style: s\n    inputs: [a]\n    print: { impose: yes }\n",
       "5:22: 'impose' is saddle or none" },

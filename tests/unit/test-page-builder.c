@@ -184,8 +184,19 @@ check_sound (const PmPages *pages, const PmPageFrame *f)
     const PmPage *p = pm_pages_get (pages, pi);
     if (p->blank)
       g_assert_cmpuint (p->n_items, ==, 0);
+    /* A masthead comes first, on a section's first page; every column starts below it. */
+    double masthead = 0;
+    for (guint i = 0; i < p->n_items; i++)
+      if (p->items[i].kind == PM_PAGE_ITEM_MASTHEAD) {
+        g_assert_cmpuint (i, ==, 0);
+        g_assert_true (p->section_start);
+        g_assert_cmpuint (p->items[i].column, ==, 0);
+        g_assert_cmpfloat (p->items[i].x, ==, 0);
+        g_assert_cmpfloat (p->items[i].top, ==, 0);
+        masthead = p->items[i].y;
+      }
     for (guint col = 0; col < f->columns; col++) {
-      double bottom = 0, rule = f->height;
+      double bottom = masthead, rule = f->height;
       for (guint i = 0; i < p->n_items; i++) {
         const PmPageItem *it = &p->items[i];
         if (it->column != col)
@@ -196,7 +207,7 @@ check_sound (const PmPages *pages, const PmPageFrame *f)
       for (guint i = 0; i < p->n_items; i++) {
         const PmPageItem *it = &p->items[i];
         if (it->column != col || it->kind == PM_PAGE_ITEM_NOTE_RULE ||
-            it->kind == PM_PAGE_ITEM_NOTE_LINE)
+            it->kind == PM_PAGE_ITEM_NOTE_LINE || it->kind == PM_PAGE_ITEM_MASTHEAD)
           continue;
         const Info *in = item_info (it);
         /* Reading order: the paragraph number never goes back, lines follow each other. */
@@ -347,7 +358,8 @@ typedef struct {
 } NoteSeen;
 
 /* Many random documents with notes of every size: each note starts on the page of its
- * reference, or the page reports it moved; every note line appears once, in order. */
+ * reference, or the page reports it moved; every note line appears once, in order. One
+ * document in three has a masthead reserved on its first page. */
 static void
 test_notes_property (void)
 {
@@ -355,6 +367,8 @@ test_notes_property (void)
   for (guint32 seed = 100; seed < 300; seed++) {
     PmPageFrame f = frame (1 + seed % 2);
     Doc *d = doc_new (&f, seed);
+    if (seed % 3 == 0)
+      pm_page_builder_reserve_top (d->b, g_rand_double_range (d->rand, 1, 300), NULL);
     int paras = 20 + g_rand_int_range (d->rand, 0, 40);
     int density = 2 + g_rand_int_range (d->rand, 0, 10);
     for (int i = 0; i < paras; i++) {
@@ -809,6 +823,205 @@ test_block_and_errors (void)
   pm_page_builder_free (b);
 }
 
+/* The masthead items of PAGES: how many, and the page of the last one. */
+static guint
+count_mastheads (const PmPages *pages, guint *page_out)
+{
+  guint n = 0;
+  for (guint pi = 0; pi < pm_pages_get_n (pages); pi++) {
+    const PmPage *p = pm_pages_get (pages, pi);
+    for (guint i = 0; i < p->n_items; i++)
+      if (p->items[i].kind == PM_PAGE_ITEM_MASTHEAD) {
+        n++;
+        *page_out = pi;
+      }
+  }
+  return n;
+}
+
+/* The baseline of the first body line of column COL of P (-1 if none); every body line of
+ * P must sit on the grid. */
+static double
+first_baseline (const PmPage *p, guint col)
+{
+  double first = -1;
+  for (guint i = 0; i < p->n_items; i++) {
+    const PmPageItem *it = &p->items[i];
+    if (it->kind != PM_PAGE_ITEM_LINE)
+      continue;
+    double k = (it->y - TOP) / LEADING;
+    g_assert_cmpfloat (fabs (k - round (k)), <, 1e-6);
+    if (it->column == col && first < 0)
+      first = it->y;
+  }
+  return first;
+}
+
+/* A two-column section with a 50 pt masthead (rounded up to 5 grid lines, 60 pt): page 1
+ * has 35 lines a column from the sixth grid line, page 2 the full 40, the last 10 lines
+ * balance on page 3; the next section starts at the top, without a masthead. */
+static void
+test_reserve_columns (void)
+{
+  PmPageFrame f = frame (2);
+  Doc *d = doc_new (&f, 8);
+  PmParagraphPenalties pen = no_penalties ();
+  int marker = 0;
+  pm_page_builder_reserve_top (d->b, 50, &marker);
+  for (int i = 0; i < 32; i++)
+    add_para (d, 5, NULL, FALSE, &pen); /* 160 lines = 70 + 80 + 10 */
+  pm_page_builder_new_section (d->b, FALSE);
+  d->section = 1;
+  add_para (d, 4, NULL, FALSE, &pen);
+  PmPages *pages = finish (d);
+  check_sound (pages, &f);
+  g_assert_cmpuint (pm_pages_get_n (pages), ==, 4);
+  guint mp = 99;
+  g_assert_cmpuint (count_mastheads (pages, &mp), ==, 1);
+  g_assert_cmpuint (mp, ==, 0);
+  const PmPage *p0 = pm_pages_get (pages, 0);
+  g_assert_cmpint (p0->items[0].kind, ==, PM_PAGE_ITEM_MASTHEAD);
+  g_assert_true (p0->items[0].user == &marker);
+  g_assert_cmpfloat (p0->items[0].y, ==, 50);
+  for (guint col = 0; col < 2; col++) {
+    g_assert_cmpint (lines_in_column (p0, col), ==, GRID_LINES - 5);
+    g_assert_cmpfloat (first_baseline (p0, col), ==, TOP + 5 * LEADING);
+  }
+  g_assert_cmpuint (p0->stats.underfull, ==, 0);
+  const PmPage *p1 = pm_pages_get (pages, 1);
+  for (guint col = 0; col < 2; col++) {
+    g_assert_cmpint (lines_in_column (p1, col), ==, GRID_LINES);
+    g_assert_cmpfloat (first_baseline (p1, col), ==, TOP);
+  }
+  const PmPage *p2 = pm_pages_get (pages, 2);
+  g_assert_cmpint (lines_in_column (p2, 0), ==, 5);
+  g_assert_cmpint (lines_in_column (p2, 1), ==, 5);
+  g_assert_cmpfloat (first_baseline (p2, 1), ==, TOP);
+  const PmPage *p3 = pm_pages_get (pages, 3);
+  g_assert_true (p3->section_start);
+  g_assert_cmpfloat (first_baseline (p3, 0), ==, TOP);
+  PmPageStats st;
+  pm_pages_get_stats (pages, 0, &st);
+  g_assert_cmpuint (st.pages, ==, 3);
+  g_assert_cmpuint (st.overfull + st.underfull + st.widows + st.orphans, ==, 0);
+  pm_pages_free (pages);
+  doc_free (d);
+}
+
+/* A section that fits on its first page balances both columns below the masthead; a
+ * heading first in a column has its top at the rounded reserve. */
+static void
+test_reserve_balanced (void)
+{
+  PmPageFrame f = frame (2);
+  Doc *d = doc_new (&f, 9);
+  PmParagraphPenalties pen = no_penalties ();
+  pm_page_builder_new_section (d->b, TRUE);
+  pm_page_builder_reserve_top (d->b, 100, NULL); /* 9 grid lines, 108 pt */
+  add_para (d, 7, NULL, FALSE, &pen);
+  add_para (d, 7, NULL, FALSE, &pen);
+  PmPages *pages = finish (d);
+  check_sound (pages, &f);
+  g_assert_cmpuint (pm_pages_get_n (pages), ==, 1);
+  const PmPage *p = pm_pages_get (pages, 0);
+  guint mp = 99;
+  g_assert_cmpuint (count_mastheads (pages, &mp), ==, 1);
+  g_assert_cmpint (lines_in_column (p, 0), ==, 7);
+  g_assert_cmpint (lines_in_column (p, 1), ==, 7);
+  g_assert_cmpfloat (first_baseline (p, 0), ==, TOP + 9 * LEADING);
+  g_assert_cmpfloat (first_baseline (p, 1), ==, TOP + 9 * LEADING);
+  pm_pages_free (pages);
+  doc_free (d);
+
+  /* Balancing with the reserve in one column: 15 lines in two columns. */
+  d = doc_new (&f, 10);
+  pm_page_builder_reserve_top (d->b, 1, NULL); /* one grid line */
+  add_heading (d);
+  add_para (d, 15, NULL, FALSE, &pen);
+  pages = finish (d);
+  check_sound (pages, &f);
+  g_assert_cmpuint (pm_pages_get_n (pages), ==, 1);
+  p = pm_pages_get (pages, 0);
+  g_assert_cmpint (p->items[1].kind, ==, PM_PAGE_ITEM_HEADING);
+  g_assert_cmpfloat (p->items[1].top, ==, LEADING);
+  g_assert_cmpint (ABS (lines_in_column (p, 0) - lines_in_column (p, 1)), <=, 2);
+  g_assert_cmpfloat (first_baseline (p, 1), ==, TOP + LEADING);
+  pm_pages_free (pages);
+  doc_free (d);
+}
+
+/* Notes under a masthead: a note referenced in the last line of the first page's first
+ * column stays on that page (the line moves instead, or the column gives way to it), and
+ * the page holds the lines of its columns plus the notes below the reserve. */
+static void
+test_reserve_notes (void)
+{
+  PmPageFrame f = frame (2);
+  for (int at = 28; at < 40; at++) {
+    Doc *d = doc_new (&f, 11 + at);
+    PmParagraphPenalties pen = no_penalties ();
+    pm_page_builder_reserve_top (d->b, 48, NULL); /* 4 grid lines: 36 a column */
+    int *note_at = g_new0 (int, 80);
+    note_at[at] = 3;
+    add_para (d, 80, note_at, FALSE, &pen);
+    g_free (note_at);
+    PmPages *pages = finish (d);
+    check_sound (pages, &f);
+    PmPageStats st;
+    pm_pages_get_stats (pages, -1, &st);
+    g_assert_cmpuint (st.notes_moved, ==, 0);
+    /* The page of the reference holds the note's first line. */
+    int ref_page = -1, note_page = -1;
+    for (guint pi = 0; pi < pm_pages_get_n (pages); pi++) {
+      const PmPage *p = pm_pages_get (pages, pi);
+      for (guint i = 0; i < p->n_items; i++) {
+        const PmPageItem *it = &p->items[i];
+        if (it->kind == PM_PAGE_ITEM_LINE && item_info (it)->index == at)
+          ref_page = pi;
+        if (it->kind == PM_PAGE_ITEM_NOTE_LINE && item_info (it)->index == 0)
+          note_page = pi;
+      }
+    }
+    g_assert_cmpint (ref_page, >=, 0);
+    g_assert_cmpint (ref_page, ==, note_page);
+    const PmPage *p0 = pm_pages_get (pages, 0);
+    g_assert_cmpfloat (first_baseline (p0, 0), ==, TOP + 4 * LEADING);
+    g_assert_cmpint (lines_in_column (p0, 0), <=, 36);
+    pm_pages_free (pages);
+    doc_free (d);
+  }
+}
+
+/* The reserve must leave two grid lines: 38 lines of 40 are fine, 39 an error. */
+static void
+test_reserve_limits (void)
+{
+  PmPageFrame f = frame (1);
+  Doc *d = doc_new (&f, 12);
+  pm_page_builder_reserve_top (d->b, 38 * LEADING, NULL);
+  add_para (d, 5, NULL, FALSE, NULL);
+  PmPages *pages = finish (d);
+  check_sound (pages, &f);
+  g_assert_cmpuint (pm_pages_get_n (pages), ==, 2);
+  g_assert_cmpint (lines_in_column (pm_pages_get (pages, 0), 0), ==, 2);
+  g_assert_cmpint (lines_in_column (pm_pages_get (pages, 1), 0), ==, 3);
+  pm_pages_free (pages);
+  doc_free (d);
+
+  double bad[] = { 38 * LEADING + 0.5, 900, -1, NAN };
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++) {
+    PmPageBuilder *b = pm_page_builder_new (&f);
+    pm_page_builder_reserve_top (b, bad[i], NULL);
+    PmPageLine l = { 8, 2, NULL, NULL, 0 };
+    pm_page_builder_add_paragraph (b, &l, 1, NULL, NULL, NULL);
+    GError *error = NULL;
+    g_assert_null (pm_page_builder_finish (b, &error));
+    g_assert_error (error, PM_ERROR, PM_ERROR_INPUT);
+    g_error_free (error);
+    pm_page_builder_free (b);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -825,5 +1038,9 @@ main (int argc, char **argv)
   g_test_add_func ("/page-builder/columns-balanced", test_columns_balanced);
   g_test_add_func ("/page-builder/columns-balanced-random", test_columns_balanced_random);
   g_test_add_func ("/page-builder/block-and-errors", test_block_and_errors);
+  g_test_add_func ("/page-builder/reserve-columns", test_reserve_columns);
+  g_test_add_func ("/page-builder/reserve-balanced", test_reserve_balanced);
+  g_test_add_func ("/page-builder/reserve-notes", test_reserve_notes);
+  g_test_add_func ("/page-builder/reserve-limits", test_reserve_limits);
   return g_test_run ();
 }

@@ -8,6 +8,9 @@
 #include "pm-test.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #define MM (72.0 / 25.4)
 
@@ -41,9 +44,10 @@ test_screen_pdf (void)
 
   /* No print options: the page is the trim, all boxes equal. */
   double box[4];
-  pm_test_pdf_box (path, 1, "/MediaBox", box);
+  g_autofree char *boxes = pm_test_pdf_boxes (path);
+  pm_test_pdf_box (boxes, 1, "/MediaBox", box);
   assert_box (box, 0, 0, PM_TEST_A5_WIDTH, PM_TEST_A5_HEIGHT);
-  pm_test_pdf_box (path, 2, "/TrimBox", box);
+  pm_test_pdf_box (boxes, 2, "/TrimBox", box);
   assert_box (box, 0, 0, PM_TEST_A5_WIDTH, PM_TEST_A5_HEIGHT);
 
   const char *info[] = { "pdfinfo", "-enc", "UTF-8", path, NULL };
@@ -89,12 +93,13 @@ test_print_boxes (void)
   double m = pm_marks_margin (&print);
   g_assert_cmpfloat (m, >, bleed + PM_MARK_LENGTH);
   double w = PM_TEST_A5_WIDTH, h = PM_TEST_A5_HEIGHT, box[4];
+  g_autofree char *boxes = pm_test_pdf_boxes (path);
   for (int page = 1; page <= 2; page++) {
-    pm_test_pdf_box (path, page, "/MediaBox", box);
+    pm_test_pdf_box (boxes, page, "/MediaBox", box);
     assert_box (box, 0, 0, w + 2 * m, h + 2 * m);
-    pm_test_pdf_box (path, page, "/TrimBox", box);
+    pm_test_pdf_box (boxes, page, "/TrimBox", box);
     assert_box (box, m, m, m + w, m + h);
-    pm_test_pdf_box (path, page, "/BleedBox", box);
+    pm_test_pdf_box (boxes, page, "/BleedBox", box);
     assert_box (box, m - bleed, m - bleed, m + w + bleed, m + h + bleed);
   }
   const char *check[] = { "qpdf", "--check", path, NULL };
@@ -271,6 +276,56 @@ test_atomic_failure_keeps_old (void)
   g_dir_close (dir);
 }
 
+/* Whether DIR holds a temporary file of NAME (".NAME.XXXXXX"). */
+static gboolean
+has_temp (const char *dir, const char *name)
+{
+  g_autofree char *prefix = g_strdup_printf (".%s.", name);
+  GDir *d = g_dir_open (dir, 0, NULL);
+  const char *entry;
+  gboolean found = FALSE;
+  while ((entry = g_dir_read_name (d)))
+    found = found || g_str_has_prefix (entry, prefix);
+  g_dir_close (d);
+  return found;
+}
+
+/* A build killed while it writes leaves the previous PDF as it was. */
+static void
+test_interrupted_write_keeps_old (void)
+{
+  g_autofree char *dir = g_build_filename (pm_test_tmpdir (), "interrupted", NULL);
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_autofree char *path = g_build_filename (dir, "book.pdf", NULL);
+  g_autoptr (PmRecordedDoc) small = pm_test_numbered_doc (2, 0);
+  g_assert_true (pm_pdf_write (small, path, NULL, NULL));
+  g_autofree char *before = NULL;
+  gsize before_len;
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  /* Long enough to be caught in the middle: many pages of text. */
+  g_autoptr (PmRecordedDoc) big = pm_test_numbered_doc (3000, 0);
+  pid_t child = fork ();
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0) {
+    pm_pdf_write (big, path, NULL, NULL);
+    _exit (0);
+  }
+  /* Kill it as soon as it has started writing beside the target. */
+  for (int i = 0; i < 20000 && !has_temp (dir, "book.pdf"); i++)
+    g_usleep (100);
+  g_assert_true (has_temp (dir, "book.pdf"));
+  kill (child, SIGKILL);
+  int status;
+  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+  g_assert_true (WIFSIGNALED (status));
+  g_autofree char *after = NULL;
+  gsize after_len;
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (after, after_len, before, before_len);
+  const char *check[] = { "qpdf", "--check", path, NULL };
+  g_free (pm_test_run (check));
+}
+
 static void
 test_atomic_commit (void)
 {
@@ -315,6 +370,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/labels-outline-links", test_labels_outline_links);
   g_test_add_func ("/pdf/reproducible", test_reproducible);
   g_test_add_func ("/pdf/atomic-failure-keeps-old", test_atomic_failure_keeps_old);
+  g_test_add_func ("/pdf/interrupted-write-keeps-old", test_interrupted_write_keeps_old);
   g_test_add_func ("/pdf/atomic-commit", test_atomic_commit);
   g_test_add_func ("/pdf/date-string", test_date_string);
   return g_test_run ();

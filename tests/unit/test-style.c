@@ -47,7 +47,11 @@ test_shipped (void)
   g_assert_cmpstr (body.family, ==, "Noto Serif");
   assert_near (body.size, 10);
   assert_near (body.leading, 13);
-  g_assert_cmpint (body.align, ==, PM_ALIGN_JUSTIFY);
+  g_assert_cmpint (body.align, ==, PM_TEXT_ALIGN_JUSTIFY);
+  assert_near (body.emergency_stretch, 10);
+  assert_near (body.widow_penalty, 10000);
+  /* The note inherits 1em of emergency stretch as 1em of its own size. */
+  assert_near (pm_style_get_text (booklet, "note", "el").emergency_stretch, 8);
   g_assert_cmpstr (pm_style_get_name (booklet), ==, "booklet-a5");
   /* Per-language rules from base.style, the contents' heading from the booklet. */
   const PmLangStyle *el = pm_style_get_lang (booklet, "el");
@@ -244,7 +248,7 @@ test_values (void)
   assert_near (b.color.g, 0);
   g_assert_cmpint (b.weight, ==, 600);
   g_assert_true (b.italic);
-  g_assert_cmpint (b.align, ==, PM_ALIGN_CENTER);
+  g_assert_cmpint (b.align, ==, PM_TEXT_ALIGN_CENTER);
   g_assert_true (b.uppercase);
   g_assert_false (b.hyphenate);
   g_assert_cmpstr (b.features, ==, "onum,ss01=1");

@@ -1,0 +1,145 @@
+/* pm-build.c: the pipeline of one edition. */
+#include "edition/pm-build.h"
+#include "base/pm-data.h"
+#include "base/pm-error.h"
+#include "corpus/pm-check.h"
+#include "corpus/pm-reader.h"
+#include "output/pm-impose.h"
+#include "output/pm-marks.h"
+#include "output/pm-pdf.h"
+#include "output/pm-render.h"
+#include "page/pm-compose.h"
+
+static double
+seconds_since (gint64 *start)
+{
+  gint64 now = g_get_monotonic_time ();
+  double s = (double)(now - *start) / G_USEC_PER_SEC;
+  *start = now;
+  return s;
+}
+
+static void
+add_files (GPtrArray *files, const GPtrArray *more)
+{
+  for (guint i = 0; files && more && i < more->len; i++)
+    g_ptr_array_add (files, g_strdup (g_ptr_array_index (more, i)));
+}
+
+static gint64
+edition_date (void)
+{
+  const char *env = g_getenv ("SOURCE_DATE_EPOCH");
+  if (env && *env) {
+    char *end;
+    gint64 v = g_ascii_strtoll (env, &end, 10);
+    if (*end == 0 && v >= 0)
+      return v;
+  }
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+PmRecordedDoc *
+pm_build_render (const PmBuildOptions *o, PmFonts *fonts, PmDiagnostics *diags, PmReport *report,
+                 GPtrArray *files, GError **error)
+{
+  gint64 clock = g_get_monotonic_time ();
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify)pm_document_free);
+  gboolean bad = FALSE;
+  for (const char *const *in = o->inputs; in && *in; in++) {
+    PmDocument *doc = pm_reader_read_file (*in, diags);
+    if (!doc) {
+      bad = TRUE;
+      continue;
+    }
+    pm_check_document (doc, diags);
+    g_ptr_array_add (docs, doc);
+  }
+  if (bad || pm_diagnostics_count (diags, PM_SEVERITY_ERROR) > 0) {
+    pm_diagnostics_sort (diags);
+    pm_diagnostics_to_error (diags, error);
+    return NULL;
+  }
+  if (docs->len == 0) {
+    g_set_error (error, PM_ERROR, PM_ERROR_USAGE, "no corpus files given");
+    return NULL;
+  }
+  if (report)
+    pm_report_add_time (report, "read", seconds_since (&clock));
+
+  g_autofree char *style_path =
+      o->style ? g_strdup (o->style) : pm_data_find ("styles/booklet-a5.style");
+  if (!style_path) {
+    g_set_error (error, PM_ERROR, PM_ERROR_IO,
+                 "styles/booklet-a5.style is not installed; give "
+                 "a sheet with --style");
+    return NULL;
+  }
+  g_autoptr (PmStyle) style = pm_style_load (style_path, error);
+  if (!style)
+    return NULL;
+  if (files)
+    g_ptr_array_add (files, g_strdup (pm_style_get_path (style)));
+  if (report)
+    pm_report_add_time (report, "style", seconds_since (&clock));
+
+  PmComposeOptions copts = { o->cover_langs, edition_date () };
+  PmComposition *comp = pm_compose (fonts, style, docs, &copts, diags, report, error);
+  if (report)
+    pm_report_add_time (report, "set and paginate", seconds_since (&clock));
+  PmRecordedDoc *rec = comp ? pm_render (comp, style, error) : NULL;
+  if (rec && o->draft_marks)
+    pm_render_draft_marks (comp, style, o->draft_marks);
+  if (rec) {
+    pm_recorded_doc_set_date (rec, copts.date);
+    guint n = pm_recorded_doc_get_n_pages (rec);
+    if (pm_style_get_masthead (style)->enabled && n > 2)
+      pm_diagnostics_add (diags, PM_SEVERITY_WARNING, o->inputs[0], 0, 0,
+                          "the leaflet takes %u pages, more than one sheet printed on both "
+                          "sides; shorten the text or choose a smaller style",
+                          n);
+    if (report)
+      pm_report_set_pages (report, pm_recorded_doc_get_n_pages (rec));
+    add_files (files, pm_composition_get_files (comp));
+  }
+  if (report)
+    pm_report_add_time (report, "render", seconds_since (&clock));
+  pm_composition_free (comp);
+  if (rec && o->impose) {
+    PmRecordedDoc *imposed = pm_impose_saddle (rec, (int)pm_recorded_doc_get_n_pages (rec) - 1,
+                                               PM_SHEET_A4_WIDTH, PM_SHEET_A4_HEIGHT, error);
+    pm_recorded_doc_free (rec);
+    rec = imposed;
+    if (report)
+      pm_report_add_time (report, "impose", seconds_since (&clock));
+  }
+  return rec;
+}
+
+gboolean
+pm_build_pdf (const PmBuildOptions *o, const char *output, PmDiagnostics *diags, PmReport *report,
+              GPtrArray *files, GError **error)
+{
+  gint64 clock = g_get_monotonic_time ();
+  PmFonts *fonts = pm_fonts_new (error);
+  if (!fonts)
+    return FALSE;
+  if (report)
+    pm_report_add_time (report, "fonts", seconds_since (&clock));
+  PmRecordedDoc *rec = pm_build_render (o, fonts, diags, report, files, error);
+  if (!rec) {
+    pm_fonts_free (fonts);
+    return FALSE;
+  }
+  clock = g_get_monotonic_time ();
+  PmPrintOptions print = { 0 };
+  print.bleed = o->bleed >= 0 ? o->bleed : 0;
+  print.crop_marks = o->crop_marks;
+  print.pdfx = o->pdfx;
+  gboolean ok = pm_pdf_write (rec, output, &print, error);
+  pm_recorded_doc_free (rec);
+  pm_fonts_free (fonts);
+  if (report)
+    pm_report_add_time (report, "write", seconds_since (&clock));
+  return ok;
+}

@@ -1,0 +1,1097 @@
+/* pm-compose.c: documents and style to pages of pieces. */
+#include "page/pm-compose.h"
+#include "base/pm-data.h"
+#include "base/pm-error.h"
+
+#include <string.h>
+
+struct _PmComposition {
+  PmFonts *fonts;
+  const PmStyle *style;
+  PmParagraphBuilder *builder;
+  PmPages *pages;
+  GPtrArray *sections;   /* PmSection * */
+  GPtrArray *pieces;     /* PmPiece * */
+  GPtrArray *paragraphs; /* PmParagraph *, owned */
+  GPtrArray *files;      /* char * */
+  GHashTable *file_set;  /* the same paths, to add each once */
+  PmParagraph *cover_text[2][3];
+  char *title;
+  char *cover_langs[2];
+  gint64 date;
+};
+
+/* State while one section's material is handed to the page builder. */
+typedef struct {
+  PmComposition *comp;
+  PmPageBuilder *pb;
+  PmDiagnostics *diags;
+  guint section;
+  const PmDocument *doc;
+  GArray *notes;          /* PmPageNote per PmNote index (n_lines 0 when unset) */
+  gboolean after_heading; /* the next paragraph follows a heading: no indent */
+  double column_width;
+} Setter;
+
+static void
+piece_free (PmPiece *p)
+{
+  g_free (p->dest);
+  g_free (p->alt);
+  if (p->image)
+    cairo_surface_destroy (p->image);
+  g_free (p);
+}
+
+static void
+section_free (PmSection *s)
+{
+  g_free (s->title);
+  g_free (s->dest);
+  g_free (s);
+}
+
+void
+pm_composition_free (PmComposition *comp)
+{
+  if (!comp)
+    return;
+  if (comp->pages)
+    pm_pages_free (comp->pages);
+  g_ptr_array_unref (comp->sections);
+  g_ptr_array_unref (comp->pieces);
+  g_ptr_array_unref (comp->paragraphs);
+  g_ptr_array_unref (comp->files);
+  g_hash_table_unref (comp->file_set);
+  if (comp->builder)
+    pm_paragraph_builder_free (comp->builder);
+  g_free (comp->title);
+  g_free (comp->cover_langs[0]);
+  g_free (comp->cover_langs[1]);
+  g_free (comp);
+}
+
+static void
+add_file (PmComposition *comp, const char *path)
+{
+  if (!path || g_hash_table_contains (comp->file_set, path))
+    return;
+  char *copy = g_strdup (path);
+  g_ptr_array_add (comp->files, copy);
+  g_hash_table_add (comp->file_set, copy);
+}
+
+static PmPiece *
+piece_new (PmComposition *comp, PmPieceKind kind, guint section)
+{
+  PmPiece *p = g_new0 (PmPiece, 1);
+  p->kind = kind;
+  p->section = section;
+  p->note = -1;
+  p->contents_section = -1;
+  g_ptr_array_add (comp->pieces, p);
+  return p;
+}
+
+/* The paragraph engine's settings for ELEMENT of the style in LANG. */
+static void
+paragraph_style (const PmStyle *style, const char *element, const char *lang, PmParagraphStyle *ps,
+                 PmColor *color)
+{
+  PmTextStyle ts = pm_style_get_text (style, element, lang);
+  const PmLangStyle *ls = pm_style_get_lang (style, lang);
+  const PmNoteStyle *ns = pm_style_get_notes (style);
+
+  pm_paragraph_style_init (ps);
+  ps->family = ts.family;
+  ps->size = ts.size;
+  ps->weight = ts.weight;
+  ps->features = ts.features;
+  ps->lang = lang;
+  ps->leading = ts.leading;
+  switch (ts.align) {
+    case PM_TEXT_ALIGN_JUSTIFY:
+      ps->align = PM_ALIGN_JUSTIFY;
+      break;
+    case PM_TEXT_ALIGN_CENTER:
+      ps->align = PM_ALIGN_CENTER;
+      break;
+    default:
+      ps->align = PM_ALIGN_RAGGED_RIGHT;
+      break;
+  }
+  ps->first_indent = ts.indent;
+  ps->left_indent = ts.margin_left;
+  ps->right_indent = ts.margin_right;
+  ps->hyphenate = ts.hyphenate;
+  ps->left_min = ls->hyphen_min_left;
+  ps->right_min = ls->hyphen_min_right;
+  ps->min_word = ls->hyphen_min_word;
+  ps->protrude = ts.protrusion;
+  ps->tolerance = ts.tolerance;
+  ps->pretolerance = ts.pretolerance;
+  ps->line_penalty = ts.line_penalty;
+  ps->hyphen_penalty = ts.hyphen_penalty;
+  ps->ex_hyphen_penalty = ts.exhyphen_penalty;
+  ps->double_hyphen_demerits = ts.double_hyphen_demerits;
+  ps->final_hyphen_demerits = ts.final_hyphen_demerits;
+  ps->adj_demerits = ts.adj_demerits;
+  ps->note_scale = ns->mark_scale;
+  ps->note_rise = ns->mark_raise;
+  if (color)
+    *color = ts.color;
+}
+
+/* Whether TAG is LANG or a variant of it ("ru-RU" for "ru"). */
+static gboolean
+lang_matches (const char *tag, const char *lang)
+{
+  gsize n = strlen (lang);
+  return !g_ascii_strncasecmp (tag, lang, n) && (tag[n] == 0 || tag[n] == '-');
+}
+
+static GPtrArray *
+text_inlines (const char *text, const char *lang, guint style_bits)
+{
+  GPtrArray *inlines = g_ptr_array_new_with_free_func ((GDestroyNotify)pm_inline_free);
+  PmInline *inl = g_new0 (PmInline, 1);
+  inl->kind = PM_INLINE_TEXT;
+  inl->style = style_bits;
+  inl->text = g_strdup (text);
+  inl->note = -1;
+  inl->lang = lang;
+  g_ptr_array_add (inlines, inl);
+  return inlines;
+}
+
+/* Sets INLINES; the paragraph belongs to the composition. */
+static PmParagraph *
+set_paragraph (PmComposition *comp, const GPtrArray *inlines, const PmParagraphStyle *ps,
+               double width, int looseness, PmDiagnostics *diags, GError **error)
+{
+  PmParagraph *p =
+      pm_paragraph_builder_build (comp->builder, inlines, ps, width, looseness, diags, error);
+  if (p)
+    g_ptr_array_add (comp->paragraphs, p);
+  return p;
+}
+
+PmParagraph *
+pm_composition_set_text (PmComposition *comp, const char *element, const char *lang,
+                         const char *text, double width, GError **error)
+{
+  PmParagraphStyle ps;
+  paragraph_style (comp->style, element, lang, &ps, NULL);
+  g_autoptr (GPtrArray) inlines = text_inlines (text, lang, 0);
+  return pm_paragraph_builder_build (comp->builder, inlines, &ps, width, 0, NULL, error);
+}
+
+/* PmPageLines for the lines of P, each with a LINE piece; notes from the setter. */
+static PmPageLine *
+page_lines (Setter *st, const PmParagraph *p, double x, const PmColor *color, GArray *note_refs)
+{
+  guint n = pm_paragraph_get_n_lines (p);
+  PmPageLine *lines = g_new0 (PmPageLine, n);
+  for (guint i = 0; i < n; i++) {
+    const PmLine *line = pm_paragraph_get_line (p, i);
+    PmPiece *piece = piece_new (st->comp, PM_PIECE_LINE, st->section);
+    piece->paragraph = p;
+    piece->line = i;
+    piece->x = x;
+    piece->color = *color;
+    /* As TeX's \baselineskip: consecutive lines sit one leading apart even where the
+     * font's ascent and descent (room for accents) add up to more. */
+    double leading = pm_paragraph_get_leading (p);
+    lines[i].depth = MIN (line->descent, leading * 0.3);
+    lines[i].height = MIN (line->ascent, leading - lines[i].depth);
+    lines[i].user = piece;
+    if (note_refs && st->notes && line->n_notes > 0) {
+      /* The page notes of this line sit in NOTE_REFS, contiguous, from here. */
+      guint start = note_refs->len;
+      for (guint k = 0; k < line->n_notes; k++) {
+        int idx = line->notes[k];
+        if (idx >= 0 && (guint)idx < st->notes->len) {
+          PmPageNote *pn = &g_array_index (st->notes, PmPageNote, idx);
+          if (pn->n_lines > 0)
+            g_array_append_val (note_refs, *pn);
+        }
+      }
+      lines[i].n_notes = note_refs->len - start;
+      lines[i].notes = GUINT_TO_POINTER (start + 1); /* fixed up by the caller */
+    }
+  }
+  return lines;
+}
+
+/* page_lines() stores note offsets; point them into NOTE_REFS once it has stopped growing. */
+static void
+fix_note_pointers (PmPageLine *lines, guint n, GArray *note_refs)
+{
+  for (guint i = 0; i < n; i++)
+    if (lines[i].n_notes > 0)
+      lines[i].notes =
+          &g_array_index (note_refs, PmPageNote, GPOINTER_TO_UINT (lines[i].notes) - 1);
+}
+
+/* Adds a body paragraph, with its shorter and longer settings for widow control. */
+static gboolean
+add_paragraph (Setter *st, const GPtrArray *inlines, const char *element, double left,
+               const PmParagraph *marker, double marker_x, GError **error)
+{
+  PmComposition *comp = st->comp;
+  PmParagraphStyle ps;
+  PmColor color;
+  PmTextStyle ts = pm_style_get_text (comp->style, element, st->doc->lang);
+  paragraph_style (comp->style, element, st->doc->lang, &ps, &color);
+  ps.left_indent += left;
+  if (st->after_heading && !ts.indent_after_heading)
+    ps.first_indent = 0;
+  if (marker)
+    ps.first_indent = 0;
+  st->after_heading = FALSE;
+
+  PmParagraph *normal = set_paragraph (comp, inlines, &ps, st->column_width, 0, st->diags, error);
+  if (!normal)
+    return FALSE;
+  guint n = pm_paragraph_get_n_lines (normal);
+  if (n == 0)
+    return TRUE;
+
+  g_autoptr (GArray) refs = g_array_new (FALSE, FALSE, sizeof (PmPageNote));
+  PmPageLine *lines = page_lines (st, normal, 0, &color, refs);
+  PmPiece *first = g_ptr_array_index (comp->pieces, comp->pieces->len - n);
+  first->marker = marker;
+  first->marker_x = marker_x;
+
+  /* Other settings, one line shorter and one longer, let the page builder remove a widow
+   * or an orphan without leaving a page short. */
+  PmPageLine *alt[2] = { NULL, NULL };
+  PmPageLines alt_lines[2] = { { NULL, 0 }, { NULL, 0 } };
+  if (n >= 2) {
+    for (int k = 0; k < 2; k++) {
+      int looseness = k == 0 ? -1 : 1;
+      PmParagraph *p = set_paragraph (comp, inlines, &ps, st->column_width, looseness, NULL, NULL);
+      if (!p || pm_paragraph_get_n_lines (p) != n + looseness ||
+          pm_paragraph_count_overfull (p) > 0)
+        continue;
+      alt[k] = page_lines (st, p, 0, &color, refs);
+      alt_lines[k].n_lines = pm_paragraph_get_n_lines (p);
+      PmPiece *f = g_ptr_array_index (comp->pieces, comp->pieces->len - alt_lines[k].n_lines);
+      f->marker = marker;
+      f->marker_x = marker_x;
+    }
+  }
+  fix_note_pointers (lines, n, refs);
+  for (int k = 0; k < 2; k++)
+    if (alt[k]) {
+      fix_note_pointers (alt[k], alt_lines[k].n_lines, refs);
+      alt_lines[k].lines = alt[k];
+    }
+
+  PmParagraphPenalties pen;
+  pm_paragraph_penalties_init (&pen);
+  pen.widow = (int)MIN (ts.widow_penalty, PM_PAGE_PENALTY_INF);
+  pen.orphan = (int)MIN (ts.orphan_penalty, PM_PAGE_PENALTY_INF);
+  pm_page_builder_add_paragraph (st->pb, lines, n, &pen, alt[0] ? &alt_lines[0] : NULL,
+                                 alt[1] ? &alt_lines[1] : NULL);
+  g_free (lines);
+  g_free (alt[0]);
+  g_free (alt[1]);
+  return TRUE;
+}
+
+static gboolean
+add_heading_text (Setter *st, const GPtrArray *inlines, int level, const char *dest, GError **error)
+{
+  PmComposition *comp = st->comp;
+  char element[4];
+  g_snprintf (element, sizeof element, "h%d", CLAMP (level, 1, 4));
+  const char *lang = st->doc ? st->doc->lang
+                             : ((PmSection *)g_ptr_array_index (comp->sections, st->section))->lang;
+  PmTextStyle ts = pm_style_get_text (comp->style, element, lang);
+  PmParagraphStyle ps;
+  PmColor color;
+  paragraph_style (comp->style, element, lang, &ps, &color);
+  ps.first_indent = 0;
+  ps.emergency_stretch = ts.size * 3; /* a heading is ragged or centred: never overfull */
+
+  g_autoptr (GPtrArray) upper = NULL;
+  if (ts.uppercase) {
+    upper = g_ptr_array_new_with_free_func ((GDestroyNotify)pm_inline_free);
+    for (guint i = 0; i < inlines->len; i++) {
+      const PmInline *src = g_ptr_array_index (inlines, i);
+      PmInline *inl = g_new0 (PmInline, 1);
+      *inl = *src;
+      inl->text = src->text ? g_utf8_strup (src->text, -1) : NULL;
+      inl->href = g_strdup (src->href);
+      g_ptr_array_add (upper, inl);
+    }
+    inlines = upper;
+  }
+  PmParagraph *p = set_paragraph (comp, inlines, &ps, st->column_width, 0, st->diags, error);
+  if (!p)
+    return FALSE;
+  guint n = pm_paragraph_get_n_lines (p);
+  if (n == 0)
+    return TRUE;
+  PmPageLine *lines = page_lines (st, p, 0, &color, NULL);
+  for (guint i = 0; i < n; i++) {
+    PmPiece *piece = lines[i].user;
+    piece->heading = TRUE;
+    piece->heading_level = level;
+  }
+  if (dest)
+    ((PmPiece *)lines[0].user)->dest = g_strdup (dest);
+  if (ts.space_before > 0)
+    pm_page_builder_add_space (st->pb, ts.space_before);
+  pm_page_builder_add_heading (st->pb, lines, n);
+  if (ts.space_after > 0)
+    pm_page_builder_add_space (st->pb, ts.space_after);
+  g_free (lines);
+  st->after_heading = TRUE;
+  return TRUE;
+}
+
+static gboolean add_blocks (Setter *st, const GPtrArray *blocks, const char *element, double left,
+                            GError **error);
+
+static void
+add_image (Setter *st, const PmBlock *block, double left)
+{
+  PmComposition *comp = st->comp;
+  PmPiece *piece = piece_new (comp, PM_PIECE_IMAGE, st->section);
+  double width = st->column_width - left;
+  cairo_surface_t *img = NULL;
+  if (block->path && g_file_test (block->path, G_FILE_TEST_IS_REGULAR)) {
+    add_file (comp, block->path);
+    img = cairo_image_surface_create_from_png (block->path);
+    if (cairo_surface_status (img) != CAIRO_STATUS_SUCCESS) {
+      cairo_surface_destroy (img);
+      img = NULL;
+      pm_diagnostics_add (st->diags, PM_SEVERITY_WARNING, st->doc->path, block->pos.line,
+                          block->pos.column,
+                          "image '%s' is not a PNG file pamphlet can read; a framed "
+                          "placeholder stands in its place (convert it to PNG)",
+                          block->src);
+    }
+  } else {
+    pm_diagnostics_add (st->diags, PM_SEVERITY_WARNING, st->doc->path, block->pos.line,
+                        block->pos.column,
+                        "image '%s' is not there; a framed placeholder stands in its place "
+                        "(add the file or remove the image)",
+                        block->src ? block->src : "");
+  }
+  const PmPageStyle *page = pm_style_get_page (comp->style);
+  if (img) {
+    double w = cairo_image_surface_get_width (img), h = cairo_image_surface_get_height (img);
+    piece->width = MIN (width, w * 72.0 / 150.0); /* 150 dpi at most */
+    piece->height = MIN (h * piece->width / w, page->text_height * 0.6);
+    piece->width = w * piece->height / h;
+  } else {
+    piece->width = width;
+    piece->height = MIN (width * 0.5, page->text_height * 0.3);
+  }
+  piece->image = img;
+  piece->alt = g_strdup (block->alt && *block->alt ? block->alt : block->src);
+  piece->x = left + (width - piece->width) / 2;
+  PmTextStyle body = pm_style_get_text (comp->style, "body", st->doc->lang);
+  pm_page_builder_add_space (st->pb, body.leading / 2);
+  pm_page_builder_add_block (st->pb, piece->height, 0, piece);
+  pm_page_builder_add_space (st->pb, body.leading / 2);
+  st->after_heading = TRUE;
+}
+
+/* A list item's marker: a bullet, or the number in the style's format ("1." "a)" "i."). */
+static char *
+list_marker (const PmListStyle *ls, const PmBlock *list, guint index)
+{
+  if (!list->ordered)
+    return g_strdup (ls->bullet);
+  int n = list->start + (int)index;
+  const char *fmt = ls->number_format;
+  const char *tail = fmt + strspn (fmt, "1aAiI");
+  char kind = *fmt;
+  g_autofree char *num = NULL;
+  if (kind == 'a' || kind == 'A')
+    num = g_strdup_printf ("%c", (kind == 'a' ? 'a' : 'A') + (n - 1) % 26);
+  else if (kind == 'i' || kind == 'I') {
+    static const char *const roman[] = { "",     "i",  "ii", "iii", "iv",  "v",    "vi",  "vii",
+                                         "viii", "ix", "x",  "xi",  "xii", "xiii", "xiv", "xv" };
+    num = g_strdup (n > 0 && n < 16 ? roman[n] : "?");
+    if (kind == 'I') {
+      char *up = g_ascii_strup (num, -1);
+      g_free (num);
+      num = up;
+    }
+  } else
+    num = g_strdup_printf ("%d", n);
+  return g_strconcat (num, tail, NULL);
+}
+
+static gboolean
+add_list (Setter *st, const PmBlock *list, double left, GError **error)
+{
+  PmComposition *comp = st->comp;
+  const PmListStyle *ls = pm_style_get_list (comp->style);
+  double item_left = left + ls->indent;
+  PmTextStyle ts = pm_style_get_text (comp->style, "list", st->doc->lang);
+  double indent = ts.margin_left > 0 ? ts.margin_left : ts.size * 1.5;
+  for (guint i = 0; list->children && i < list->children->len; i++) {
+    const PmBlock *item = g_ptr_array_index (list->children, i);
+    g_autofree char *mark = list_marker (ls, list, i);
+    PmParagraphStyle ps;
+    paragraph_style (comp->style, "list", st->doc->lang, &ps, NULL);
+    ps.align = PM_ALIGN_RAGGED_RIGHT;
+    ps.first_indent = ps.left_indent = ps.right_indent = 0;
+    ps.hyphenate = FALSE;
+    g_autoptr (GPtrArray) mark_inlines = text_inlines (mark, st->doc->lang, 0);
+    PmParagraph *marker = set_paragraph (comp, mark_inlines, &ps, indent, 0, NULL, error);
+    if (!marker)
+      return FALSE;
+    if (i > 0 && ls->item_gap > 0)
+      pm_page_builder_add_space (st->pb, ls->item_gap);
+    gboolean first = TRUE;
+    for (guint j = 0; item->children && j < item->children->len; j++) {
+      const PmBlock *b = g_ptr_array_index (item->children, j);
+      if (b->kind == PM_BLOCK_PARAGRAPH && first) {
+        st->after_heading = TRUE;
+        if (!add_paragraph (st, b->inlines, "list", item_left + indent - ts.margin_left, marker,
+                            item_left, error))
+          return FALSE;
+        first = FALSE;
+      } else {
+        g_autoptr (GPtrArray) one = g_ptr_array_new ();
+        g_ptr_array_add (one, (gpointer)b);
+        st->after_heading = TRUE;
+        if (!add_blocks (st, one, "list", item_left + indent - ts.margin_left, error))
+          return FALSE;
+      }
+    }
+  }
+  st->after_heading = TRUE;
+  return TRUE;
+}
+
+static gboolean
+add_blocks (Setter *st, const GPtrArray *blocks, const char *element, double left, GError **error)
+{
+  PmComposition *comp = st->comp;
+  for (guint i = 0; blocks && i < blocks->len; i++) {
+    const PmBlock *b = g_ptr_array_index (blocks, i);
+    switch (b->kind) {
+      case PM_BLOCK_HEADING:
+        if (!add_heading_text (st, b->inlines, b->level, NULL, error))
+          return FALSE;
+        break;
+      case PM_BLOCK_PARAGRAPH:
+        if (!add_paragraph (st, b->inlines, element, left, NULL, 0, error))
+          return FALSE;
+        break;
+      case PM_BLOCK_LIST: {
+        PmTextStyle ts = pm_style_get_text (comp->style, "list", st->doc->lang);
+        if (ts.space_before > 0)
+          pm_page_builder_add_space (st->pb, ts.space_before);
+        if (!add_list (st, b, left, error))
+          return FALSE;
+        if (ts.space_after > 0)
+          pm_page_builder_add_space (st->pb, ts.space_after);
+        break;
+      }
+      case PM_BLOCK_QUOTE: {
+        PmTextStyle ts = pm_style_get_text (comp->style, "quote", st->doc->lang);
+        if (ts.space_before > 0)
+          pm_page_builder_add_space (st->pb, ts.space_before);
+        st->after_heading = TRUE;
+        if (!add_blocks (st, b->children, "quote", left, error))
+          return FALSE;
+        if (ts.space_after > 0)
+          pm_page_builder_add_space (st->pb, ts.space_after);
+        st->after_heading = TRUE;
+        break;
+      }
+      case PM_BLOCK_ITEM:
+        if (!add_blocks (st, b->children, element, left, error))
+          return FALSE;
+        break;
+      case PM_BLOCK_IMAGE:
+        add_image (st, b, left);
+        break;
+      case PM_BLOCK_RULE: {
+        PmTextStyle ts = pm_style_get_text (comp->style, "body", st->doc->lang);
+        pm_page_builder_add_space (st->pb, ts.leading);
+        st->after_heading = TRUE;
+        break;
+      }
+    }
+  }
+  return TRUE;
+}
+
+/* Sets every footnote of the document, before the text that references them. */
+static gboolean
+set_notes (Setter *st, GError **error)
+{
+  PmComposition *comp = st->comp;
+  const PmDocument *doc = st->doc;
+  const PmNoteStyle *ns = pm_style_get_notes (comp->style);
+  st->notes = g_array_sized_new (FALSE, TRUE, sizeof (PmPageNote), doc->notes->len);
+  g_array_set_size (st->notes, doc->notes->len);
+  for (guint i = 0; i < doc->notes->len; i++) {
+    const PmNote *note = g_ptr_array_index (doc->notes, i);
+    if (note->number <= 0)
+      continue;
+    PmParagraphStyle ps;
+    PmColor color;
+    paragraph_style (comp->style, "note", doc->lang, &ps, &color);
+    GArray *lines = g_array_new (FALSE, TRUE, sizeof (PmPageLine));
+    g_autofree char *dest = g_strdup_printf ("note-%u-%d", st->section, note->number);
+    for (guint j = 0; note->blocks && j < note->blocks->len; j++) {
+      const PmBlock *b = g_ptr_array_index (note->blocks, j);
+      if (!b->inlines)
+        continue;
+      g_autoptr (GPtrArray) inlines = g_ptr_array_new ();
+      PmInline mark = { 0 };
+      g_autofree char *label = NULL;
+      if (j == 0) {
+        /* The note's number, as a mark (superscript) or as text ("1. "). */
+        if (ns->mark_superscript_in_note) {
+          mark.kind = PM_INLINE_NOTE_REF;
+          mark.note = (int)i;
+          mark.text = label = g_strdup_printf ("%d", note->number);
+        } else {
+          mark.kind = PM_INLINE_TEXT;
+          mark.note = -1;
+          mark.text = label = g_strdup_printf ("%d.\u2002", note->number);
+        }
+        mark.lang = doc->lang;
+        mark.pos = note->pos;
+        g_ptr_array_add (inlines, &mark);
+      }
+      for (guint k = 0; k < b->inlines->len; k++)
+        g_ptr_array_add (inlines, g_ptr_array_index (b->inlines, k));
+      PmParagraph *p = set_paragraph (comp, inlines, &ps, st->column_width, 0, st->diags, error);
+      if (!p) {
+        g_array_unref (lines);
+        return FALSE;
+      }
+      PmPageLine *pl = page_lines (st, p, 0, &color, NULL);
+      for (guint k = 0; k < pm_paragraph_get_n_lines (p); k++) {
+        PmPiece *piece = pl[k].user;
+        piece->note = (int)i;
+        if (lines->len == 0 && k == 0)
+          piece->dest = g_strdup (dest);
+      }
+      g_array_append_vals (lines, pl, pm_paragraph_get_n_lines (p));
+      g_free (pl);
+    }
+    PmPageNote *pn = &g_array_index (st->notes, PmPageNote, i);
+    pn->user = lines; /* freed with the setter; the builder copies the lines */
+    pn->n_lines = lines->len;
+    pn->lines = (const PmPageLine *)lines->data;
+  }
+  return TRUE;
+}
+
+static void
+setter_clear_notes (Setter *st)
+{
+  if (!st->notes)
+    return;
+  for (guint i = 0; i < st->notes->len; i++) {
+    PmPageNote *pn = &g_array_index (st->notes, PmPageNote, i);
+    if (pn->user)
+      g_array_unref (pn->user);
+  }
+  g_array_unref (st->notes);
+  st->notes = NULL;
+}
+
+static PmSection *
+section_new (PmComposition *comp, PmSectionKind kind, const char *title, const char *lang)
+{
+  PmSection *s = g_new0 (PmSection, 1);
+  s->kind = kind;
+  s->title = g_strdup (title ? title : "");
+  s->lang = lang;
+  s->dest = g_strdup_printf ("section-%u", comp->sections->len);
+  s->first_page = -1;
+  g_ptr_array_add (comp->sections, s);
+  return s;
+}
+
+/* A leaflet's masthead: the title in the document's language and, below it, in English
+ * (front matter title-en) unless the document is English; a band across the top of the
+ * first page, reserved above both columns. */
+static gboolean
+add_masthead (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, const char *title,
+              guint section, GError **error)
+{
+  const PmPageStyle *page = pm_style_get_page (comp->style);
+  const PmMastheadStyle *mh = pm_style_get_masthead (comp->style);
+  PmTextStyle ts = pm_style_get_text (comp->style, "masthead", doc->lang);
+  double pad = ts.size * 0.6;
+  double width = page->measure - 2 * pad;
+  PmParagraphStyle ps;
+  paragraph_style (comp->style, "masthead", doc->lang, &ps, NULL);
+  ps.first_indent = ps.left_indent = ps.right_indent = 0;
+  ps.emergency_stretch = ps.size * 4;
+  g_autoptr (GPtrArray) inlines = text_inlines (title, doc->lang, 0);
+  PmParagraph *p = set_paragraph (comp, inlines, &ps, width, 0, NULL, error);
+  if (!p)
+    return FALSE;
+  PmParagraph *en = NULL;
+  const char *title_en = g_hash_table_lookup (doc->meta, "title-en");
+  if (title_en && !lang_matches (doc->lang, "en")) {
+    PmParagraphStyle es;
+    paragraph_style (comp->style, "cover-subtitle", "en", &es, NULL);
+    es.first_indent = es.left_indent = es.right_indent = 0;
+    es.emergency_stretch = es.size * 4;
+    g_autoptr (GPtrArray) en_inlines = text_inlines (title_en, "en", 0);
+    en = set_paragraph (comp, en_inlines, &es, width, 0, NULL, error);
+    if (!en)
+      return FALSE;
+  }
+  PmPiece *piece = piece_new (comp, PM_PIECE_MASTHEAD, section);
+  piece->paragraph = p;
+  piece->marker = en;
+  piece->color = ts.color;
+  piece->width = page->measure;
+  guint n = pm_paragraph_get_n_lines (p);
+  double h = pad + pm_paragraph_get_line (p, 0)->ascent + (n - 1) * ps.leading +
+             pm_paragraph_get_line (p, n - 1)->descent + pad;
+  if (en) {
+    guint m = pm_paragraph_get_n_lines (en);
+    h += pm_paragraph_get_line (en, 0)->ascent + (m - 1) * pm_paragraph_get_leading (en) +
+         pm_paragraph_get_line (en, m - 1)->descent + pad / 2;
+  }
+  piece->height = MAX (h, mh->height);
+  pm_page_builder_reserve_top (pb, piece->height + mh->space_after, piece);
+  return TRUE;
+}
+
+/* The document's title: its front matter's, or the text of its first heading. */
+static char *
+document_title (const PmDocument *doc)
+{
+  if (doc->title && *doc->title)
+    return g_strdup (doc->title);
+  for (guint i = 0; i < doc->blocks->len; i++) {
+    const PmBlock *b = g_ptr_array_index (doc->blocks, i);
+    if (b->kind == PM_BLOCK_HEADING)
+      return pm_inlines_to_text (b->inlines);
+  }
+  return g_path_get_basename (doc->path);
+}
+
+static gboolean
+add_document (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, gboolean first,
+              PmDiagnostics *diags, PmReport *report, GError **error)
+{
+  const PmPageStyle *page = pm_style_get_page (comp->style);
+  g_autofree char *title = document_title (doc);
+  PmSection *sec = section_new (comp, PM_SECTION_TEXT, title, doc->lang);
+  sec->doc = doc;
+  if (report)
+    sec->report = pm_report_add_document (report, doc->path, doc->lang);
+  if (!first)
+    pm_page_builder_new_section (pb, page->section_start == PM_SECTION_START_RIGHT_PAGE);
+  add_file (comp, doc->path);
+
+  Setter st = { comp, pb, diags, comp->sections->len - 1, doc, NULL, TRUE, page->column_width };
+  gboolean ok = set_notes (&st, error);
+  const PmBlock *b0 = doc->blocks->len ? g_ptr_array_index (doc->blocks, 0) : NULL;
+  gboolean h1_first = b0 && b0->kind == PM_BLOCK_HEADING && b0->level == 1;
+  guint skip = 0;
+  if (ok && pm_style_get_masthead (comp->style)->enabled) {
+    /* A leaflet: the title goes in the masthead, in place of the first heading. */
+    ok = add_masthead (comp, pb, doc, title, comp->sections->len - 1, error);
+    skip = h1_first ? 1 : 0;
+    st.after_heading = TRUE;
+  } else if (ok) {
+    if (h1_first) {
+      ok = add_heading_text (&st, b0->inlines, 1, sec->dest, error);
+      skip = 1;
+    } else {
+      g_autoptr (GPtrArray) inlines = text_inlines (title, doc->lang, 0);
+      ok = add_heading_text (&st, inlines, 1, sec->dest, error);
+    }
+  }
+  if (ok) {
+    g_autoptr (GPtrArray) rest = g_ptr_array_new ();
+    for (guint i = skip; i < doc->blocks->len; i++)
+      g_ptr_array_add (rest, g_ptr_array_index (doc->blocks, i));
+    ok = add_blocks (&st, rest, "body", 0, error);
+  }
+  setter_clear_notes (&st);
+  return ok;
+}
+
+/* The cover languages: the edition's, else the style's, else the first documents'. */
+static void
+choose_cover_langs (PmComposition *comp, const PmComposeOptions *opts, const GPtrArray *docs)
+{
+  const PmCoverStyle *cs = pm_style_get_cover (comp->style);
+  for (int k = 0; k < 2; k++) {
+    const char *l = NULL;
+    if (opts && opts->cover_langs && opts->cover_langs[0])
+      l = opts->cover_langs[k];
+    else if (cs->languages[k] && *cs->languages[k])
+      l = cs->languages[k];
+    if (!l && docs->len > (guint)k)
+      l = ((const PmDocument *)g_ptr_array_index (docs, k))->lang;
+    comp->cover_langs[k] = g_strdup (l);
+  }
+}
+
+/* The first of DOCS in LANG (and of KIND, if not NULL). */
+static const PmDocument *
+document_in (const GPtrArray *docs, const char *lang, const char *kind)
+{
+  for (guint i = 0; lang && i < docs->len; i++) {
+    const PmDocument *d = g_ptr_array_index (docs, i);
+    if (lang_matches (d->lang, lang) && (!kind || !g_strcmp0 (kind, d->kind)))
+      return d;
+  }
+  return NULL;
+}
+
+static gboolean
+set_cover (PmComposition *comp, const GPtrArray *docs, GError **error)
+{
+  const PmPageStyle *page = pm_style_get_page (comp->style);
+  const PmCoverStyle *cs = pm_style_get_cover (comp->style);
+  double width = page->width - 2 * cs->margin;
+  static const char *const elements[] = { "cover-title", "cover-subtitle", "cover-publisher" };
+  /* The cover names the first cover language's text; in the other language, the same kind
+   * of text if there is one, else that text's English title (title-en). */
+  const PmDocument *primary = document_in (docs, comp->cover_langs[0], NULL);
+  if (!primary)
+    primary = g_ptr_array_index (docs, 0);
+  for (int k = 0; k < 2; k++) {
+    const char *lang = comp->cover_langs[k];
+    if (!lang)
+      continue;
+    const PmDocument *doc = k == 0 ? primary : document_in (docs, lang, primary->kind);
+    const PmLangStyle *ls = pm_style_get_lang (comp->style, lang);
+    const char *title_en = g_hash_table_lookup (primary->meta, "title-en");
+    g_autofree char *title = doc                                     ? document_title (doc)
+                             : title_en && lang_matches ("en", lang) ? g_strdup (title_en)
+                                                                     : NULL;
+    const char *texts[3] = { title, ls->subtitle, ls->publisher };
+    for (int w = 0; w < 3; w++) {
+      if (!texts[w] || !*texts[w])
+        continue;
+      PmParagraphStyle ps;
+      paragraph_style (comp->style, elements[w], lang, &ps, NULL);
+      ps.first_indent = 0;
+      ps.emergency_stretch = ps.size * 4;
+      PmTextStyle ts = pm_style_get_text (comp->style, elements[w], lang);
+      g_autofree char *text = ts.uppercase ? g_utf8_strup (texts[w], -1) : g_strdup (texts[w]);
+      g_autoptr (GPtrArray) inlines = text_inlines (text, lang, 0);
+      comp->cover_text[k][w] = set_paragraph (comp, inlines, &ps, width, 0, NULL, error);
+      if (!comp->cover_text[k][w])
+        return FALSE;
+    }
+    if (k == 0)
+      comp->title = g_strdup (title);
+  }
+  return TRUE;
+}
+
+/* The imprint: where each text comes from, the date, the fonts. Set in English, the one
+ * language of the booklet every reader of a print shop's proof shares. */
+static gboolean
+add_imprint (PmComposition *comp, PmPageBuilder *pb, const GPtrArray *docs, PmDiagnostics *diags,
+             GError **error)
+{
+  const PmPageStyle *page = pm_style_get_page (comp->style);
+  section_new (comp, PM_SECTION_IMPRINT, "Imprint", "en");
+  pm_page_builder_new_section (pb, FALSE);
+  Setter st = { comp, pb, diags, comp->sections->len - 1, NULL, NULL, TRUE, page->column_width };
+  g_autoptr (GString) text = g_string_new (NULL);
+  GDateTime *dt = g_date_time_new_from_unix_utc (comp->date);
+  g_autofree char *date = g_date_time_format (dt, "%-d %B %Y");
+  g_date_time_unref (dt);
+  PmParagraphStyle ps;
+  PmColor color;
+  paragraph_style (comp->style, "imprint", "en", &ps, &color);
+  ps.first_indent = 0;
+
+  GPtrArray *paras = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < docs->len; i++) {
+    const PmDocument *d = g_ptr_array_index (docs, i);
+    g_autofree char *title = document_title (d);
+    GString *s = g_string_new (NULL);
+    g_string_append_printf (s, "%s (%s).", title, d->lang);
+    if (d->source)
+      g_string_append_printf (s, " Source: %s.", d->source);
+    if (d->translator)
+      g_string_append_printf (s, " Translation: %s.", d->translator);
+    g_ptr_array_add (paras, g_string_free (s, FALSE));
+  }
+  g_ptr_array_add (paras, g_strdup_printf ("Typeset by pamphlet %s on %s.", PM_VERSION, date));
+  g_ptr_array_add (paras, g_strdup ("Fonts: Noto Serif and Noto Sans (SIL Open Font Licence). "
+                                    "Hyphenation: libhyphen with TeX's patterns."));
+  gboolean ok = TRUE;
+  for (guint i = 0; ok && i < paras->len; i++) {
+    g_autoptr (GPtrArray) inlines = text_inlines (g_ptr_array_index (paras, i), "en", 0);
+    PmParagraph *p = set_paragraph (comp, inlines, &ps, st.column_width, 0, diags, error);
+    if (!p) {
+      ok = FALSE;
+      break;
+    }
+    guint n = pm_paragraph_get_n_lines (p);
+    PmPageLine *lines = page_lines (&st, p, 0, &color, NULL);
+    pm_page_builder_add_paragraph (pb, lines, n, NULL, NULL, NULL);
+    pm_page_builder_add_space (pb, ps.leading / 2);
+    g_free (lines);
+  }
+  g_ptr_array_unref (paras);
+  return ok;
+}
+
+/* The contents: each text's title in its own language; the page number is filled in when
+ * drawn, once the pages are known. The text sections follow the contents in DOCS order. */
+static gboolean
+add_contents (PmComposition *comp, PmPageBuilder *pb, const GPtrArray *docs, PmDiagnostics *diags,
+              GError **error)
+{
+  const PmPageStyle *page = pm_style_get_page (comp->style);
+  const PmContentsStyle *cs = pm_style_get_contents (comp->style);
+  PmSection *sec = section_new (comp, PM_SECTION_CONTENTS, "", comp->cover_langs[0]);
+  guint index = comp->sections->len - 1;
+  pm_page_builder_new_section (pb, TRUE);
+  Setter st = { comp, pb, diags, index, NULL, NULL, TRUE, page->column_width };
+
+  /* The heading, in the cover languages: "Содержание · Contents". */
+  GString *title = g_string_new (NULL);
+  for (int k = 0; k < 2; k++)
+    if (comp->cover_langs[k]) {
+      const PmLangStyle *ls = pm_style_get_lang (comp->style, comp->cover_langs[k]);
+      if (title->len && strstr (title->str, ls->contents_title))
+        continue;
+      g_string_append_printf (title, "%s%s", title->len ? " · " : "", ls->contents_title);
+    }
+  g_free (sec->title);
+  sec->title = g_string_free (title, FALSE);
+  g_autoptr (GPtrArray) head = text_inlines (sec->title, sec->lang, 0);
+  if (!add_heading_text (&st, head, 1, sec->dest, error))
+    return FALSE;
+
+  for (guint i = 0; i < docs->len; i++) {
+    const PmDocument *d = g_ptr_array_index (docs, i);
+    g_autofree char *t = document_title (d);
+    PmParagraphStyle ps;
+    PmColor color;
+    paragraph_style (comp->style, "contents", d->lang, &ps, &color);
+    ps.first_indent = 0;
+    ps.align = PM_ALIGN_RAGGED_RIGHT;
+    ps.right_indent += ps.size * 3; /* room for the page number */
+    ps.emergency_stretch = ps.size * 3;
+    g_autoptr (GPtrArray) inlines = text_inlines (t, d->lang, 0);
+    PmParagraph *p = set_paragraph (comp, inlines, &ps, st.column_width, 0, diags, error);
+    if (!p)
+      return FALSE;
+    guint n = pm_paragraph_get_n_lines (p);
+    PmPageLine *lines = page_lines (&st, p, 0, &color, NULL);
+    PmPiece *last = lines[n - 1].user;
+    last->contents_section = (int)(index + 1 + i);
+    if (i > 0 && cs->entry_gap > 0)
+      pm_page_builder_add_space (pb, cs->entry_gap);
+    pm_page_builder_add_paragraph (pb, lines, n, NULL, NULL, NULL);
+    g_free (lines);
+  }
+  return TRUE;
+}
+
+/* The font files of every face a line uses, for rebuilding when a font changes. */
+static void
+add_font_files (PmComposition *comp)
+{
+  char *conf = pm_data_find ("fonts/fonts.conf");
+  add_file (comp, conf);
+  g_free (conf);
+  for (guint i = 0; i < comp->paragraphs->len; i++) {
+    const PmParagraph *p = g_ptr_array_index (comp->paragraphs, i);
+    for (guint l = 0; l < pm_paragraph_get_n_lines (p); l++) {
+      const PmLine *line = pm_paragraph_get_line (p, l);
+      for (guint r = 0; r < line->n_runs; r++)
+        add_file (comp, pm_face_get_path (line->runs[r].face));
+    }
+  }
+}
+
+/* Fills each text section's report from the lines as placed (whichever setting of a
+ * paragraph the page builder chose) and the page builder's counts. */
+static void
+count_figures (PmComposition *comp)
+{
+  guint run = 0;
+  for (guint i = 0; i < pm_pages_get_n (comp->pages); i++) {
+    const PmPage *pg = pm_pages_get (comp->pages, i);
+    PmSection *sec =
+        pg->section < comp->sections->len ? g_ptr_array_index (comp->sections, pg->section) : NULL;
+    if (!sec || !sec->report)
+      continue;
+    PmDocumentReport *r = sec->report;
+    if (!pg->blank)
+      r->pages++;
+    for (guint k = 0; k < pg->n_items; k++) {
+      const PmPageItem *item = &pg->items[k];
+      const PmPiece *piece = item->user;
+      if (!piece || piece->kind != PM_PIECE_LINE || piece->heading)
+        continue;
+      const PmLine *line = pm_paragraph_get_line (piece->paragraph, piece->line);
+      r->lines++;
+      if (line->overfull)
+        r->overfull++;
+      if (!line->last && line->ratio > 1)
+        r->loose++;
+      if (line->ratio < -0.5)
+        r->tight++;
+      if (item->kind == PM_PAGE_ITEM_LINE) {
+        run = line->hyphenated ? run + 1 : 0;
+        r->max_hyphen_run = MAX (r->max_hyphen_run, run);
+      }
+      if (line->hyphenated)
+        r->hyphenated++;
+    }
+  }
+  for (guint s = 0; s < comp->sections->len; s++) {
+    PmSection *sec = g_ptr_array_index (comp->sections, s);
+    if (!sec->report)
+      continue;
+    PmPageStats stats;
+    pm_pages_get_stats (comp->pages, (int)s, &stats);
+    sec->report->widows = stats.widows;
+    sec->report->orphans = stats.orphans;
+    sec->report->notes_moved = stats.notes_moved;
+    for (guint n = 0; n < sec->doc->notes->len; n++)
+      if (((const PmNote *)g_ptr_array_index (sec->doc->notes, n))->number > 0)
+        sec->report->notes++;
+  }
+}
+
+PmComposition *
+pm_compose (PmFonts *fonts, const PmStyle *style, const GPtrArray *docs,
+            const PmComposeOptions *opts, PmDiagnostics *diags, PmReport *report, GError **error)
+{
+  g_autoptr (PmComposition) comp = g_new0 (PmComposition, 1);
+  comp->fonts = fonts;
+  comp->style = style;
+  comp->builder = pm_paragraph_builder_new (fonts);
+  comp->sections = g_ptr_array_new_with_free_func ((GDestroyNotify)section_free);
+  comp->pieces = g_ptr_array_new_with_free_func ((GDestroyNotify)piece_free);
+  comp->paragraphs = g_ptr_array_new_with_free_func ((GDestroyNotify)pm_paragraph_free);
+  comp->files = g_ptr_array_new_with_free_func (g_free);
+  comp->file_set = g_hash_table_new (g_str_hash, g_str_equal);
+  comp->date = opts ? opts->date : 0;
+  if (docs->len == 0) {
+    g_set_error (error, PM_ERROR, PM_ERROR_USAGE, "no corpus files to typeset");
+    return NULL;
+  }
+
+  const PmPageStyle *page = pm_style_get_page (style);
+  const PmMastheadStyle *mh = pm_style_get_masthead (style);
+  PmTextStyle body = pm_style_get_text (style, "body", NULL);
+  const PmNoteStyle *ns = pm_style_get_notes (style);
+  PmTextStyle note = pm_style_get_text (style, "note", NULL);
+  PmPageFrame frame = {
+    .width = page->measure,
+    .height = page->text_height,
+    .leading = page->baseline_grid > 0 ? page->baseline_grid : body.leading,
+    .top_skip = body.size,
+    .columns = (guint)MAX (page->columns, 1),
+    .column_gap = page->column_gap,
+    .note_rule_space = ns->separation + ns->rule_thickness + ns->rule_gap,
+    .note_leading = note.leading,
+  };
+  PmPageBuilder *pb = pm_page_builder_new (&frame);
+  gboolean booklet = !mh->enabled;
+  gboolean ok = TRUE;
+
+  choose_cover_langs (comp, opts, docs);
+  if (booklet) {
+    section_new (comp, PM_SECTION_COVER, "", comp->cover_langs[0]);
+    ok = set_cover (comp, docs, error);
+    PmPiece *cover = piece_new (comp, PM_PIECE_COVER, 0);
+    pm_page_builder_add_block (pb, frame.height, 0, cover);
+    ok = ok && add_imprint (comp, pb, docs, diags, error);
+    if (ok && docs->len > 1)
+      ok = add_contents (comp, pb, docs, diags, error);
+  }
+  for (guint i = 0; ok && i < docs->len; i++)
+    ok = add_document (comp, pb, g_ptr_array_index (docs, i), !booklet && i == 0, diags, report,
+                       error);
+  if (ok && booklet) {
+    section_new (comp, PM_SECTION_BACK, "", comp->cover_langs[0]);
+    pm_page_builder_new_section (pb, FALSE);
+    PmPiece *back = piece_new (comp, PM_PIECE_COVER, comp->sections->len - 1);
+    back->back = TRUE;
+    pm_page_builder_add_block (pb, frame.height, 0, back);
+  }
+  if (ok)
+    comp->pages = pm_page_builder_finish (pb, error);
+  pm_page_builder_free (pb);
+  if (!ok || !comp->pages)
+    return NULL;
+
+  for (guint i = 0; i < pm_pages_get_n (comp->pages); i++) {
+    const PmPage *pg = pm_pages_get (comp->pages, i);
+    if (pg->section < comp->sections->len && !pg->blank) {
+      PmSection *s = g_ptr_array_index (comp->sections, pg->section);
+      if (s->first_page < 0)
+        s->first_page = (int)i;
+    }
+  }
+  count_figures (comp);
+  add_font_files (comp);
+  if (!comp->title) {
+    /* A leaflet: its one text's title. */
+    const PmSection *s = g_ptr_array_index (comp->sections, 0);
+    comp->title = g_strdup (s->title);
+  }
+  return g_steal_pointer (&comp);
+}
+
+const PmPages *
+pm_composition_get_pages (const PmComposition *comp)
+{
+  return comp->pages;
+}
+
+guint
+pm_composition_get_n_sections (const PmComposition *comp)
+{
+  return comp->sections->len;
+}
+
+const PmSection *
+pm_composition_get_section (const PmComposition *comp, guint i)
+{
+  return g_ptr_array_index (comp->sections, i);
+}
+
+const PmParagraph *
+pm_composition_get_cover_text (const PmComposition *comp, guint lang, guint what)
+{
+  return lang < 2 && what < 3 ? comp->cover_text[lang][what] : NULL;
+}
+
+PmParagraphBuilder *
+pm_composition_get_builder (const PmComposition *comp)
+{
+  return comp->builder;
+}
+
+const GPtrArray *
+pm_composition_get_files (const PmComposition *comp)
+{
+  return comp->files;
+}
+
+const char *
+pm_composition_get_title (const PmComposition *comp)
+{
+  return comp->title;
+}

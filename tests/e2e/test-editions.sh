@@ -1,0 +1,90 @@
+# test-editions.sh: pamphlet editions: parallel builds, incremental rebuilds, failures kept
+# to their editions, byte-identical output, print boxes and imposition.
+. tests/e2e/lib.sh
+export SOURCE_DATE_EPOCH=1700000000
+
+mkdir -p "$T/corpus"
+cp corpus/*.md "$T/corpus/"
+sed "s|^output-dir:.*|output-dir: $T/out|; s|\.\./styles/|$(pwd)/styles/|" corpus/editions.yaml \
+	>"$T/corpus/editions.yaml"
+M="$T/corpus/editions.yaml"
+n_editions=$(grep -c '^  - ' "$M")
+
+run_pm editions --jobs 2 "$M"
+[ $status -eq 0 ] && ok "all $n_editions editions build (--jobs 2)" || fail "editions: $status $out $err"
+[ "$(echo "$out" | grep -c ' pages ')" -eq "$n_editions" ] && ok "one progress line per edition" ||
+	fail "progress: $out"
+for f in booklet booklet-print booklet-imposed leaflet-el leaflet-en; do
+	[ -s "$T/out/$f.pdf" ] && ok "$f.pdf written" || fail "$f.pdf missing"
+done
+ls -a "$T/out" | grep -q '^\.booklet' && fail "temporary files left" || ok "no temporary files left"
+
+# Nothing changed: nothing is rebuilt.
+cp "$T/out/booklet.pdf" "$T/booklet.before"
+run_pm editions "$M"
+[ $status -eq 0 ] && [ "$(echo "$out" | grep -c 'up to date')" -eq "$n_editions" ] &&
+	ok "no-op rebuild: every edition up to date" || fail "no-op: $out"
+
+# Touching a file without changing it rebuilds nothing; changing it rebuilds its editions.
+touch "$T/corpus/statement-fr.md"
+run_pm editions "$M"
+[ "$(echo "$out" | grep -c 'up to date')" -eq "$n_editions" ] && ok "touch alone rebuilds nothing" ||
+	fail "touch: $out"
+sed -i 's/^Les travailleurs/Les  travailleurs/' "$T/corpus/statement-fr.md"
+echo "Un paragraphe de plus." >>"$T/corpus/statement-fr.md"
+run_pm editions "$M"
+rebuilt=$(echo "$out" | grep ' pages ' | awk '{print $1}' | sort | tr '\n' ' ')
+[ "$rebuilt" = "booklet booklet-imposed booklet-print leaflet-fr " ] &&
+	ok "editing statement-fr.md rebuilds only its four editions" || fail "rebuilt: '$rebuilt'"
+
+# Byte-identical output from the same inputs.
+run_pm editions --force --only booklet "$M"
+cp "$T/out/booklet.pdf" "$T/booklet.1"
+run_pm editions --force --only booklet "$M"
+cmp -s "$T/booklet.1" "$T/out/booklet.pdf" && ok "rebuilds are byte-identical" ||
+	fail "rebuild differs"
+
+# A broken input fails its editions only; the others build; the old PDFs stay.
+cp "$T/out/leaflet-tr.pdf" "$T/leaflet-tr.before"
+printf 'bad \377 byte\n' >>"$T/corpus/statement-tr.md"
+run_pm editions --force "$M"
+[ $status -eq 1 ] && ok "a broken input: exit 1" || fail "broken: status $status"
+failed=$(echo "$out" | grep FAILED | awk '{print $1}' | sort | tr '\n' ' ')
+[ "$failed" = "booklet booklet-imposed booklet-print leaflet-tr " ] &&
+	ok "only the editions using it failed" || fail "failed: '$failed'"
+echo "$out" | grep -q 'statement-tr.md:[0-9]*:[0-9]*: error' && ok "the failure names file:line:column" ||
+	fail "no located message: $out"
+[ "$(echo "$out" | grep -c ' pages ')" -eq $((n_editions - 4)) ] && ok "the other editions built" ||
+	fail "others: $out"
+cmp -s "$T/leaflet-tr.before" "$T/out/leaflet-tr.pdf" && ok "the failed edition's old PDF is intact" ||
+	fail "old PDF changed"
+
+# Print boxes: trim A5, bleed 3 mm around it, media with room for the crop marks.
+python3 - "$T/out/booklet-print.pdf" <<'PY' && ok "booklet-print: TrimBox A5, BleedBox 3 mm beyond it, marks outside" || fail "boxes"
+import json, subprocess, sys
+j = json.loads(subprocess.run(["qpdf", "--json=1", "--json-key=objects", sys.argv[1]],
+                              capture_output=True, text=True).stdout)
+objs = j["objects"]
+pages = [o for o in objs.values() if isinstance(o, dict) and o.get("/Type") == "/Page"]
+mm = 72 / 25.4
+assert pages
+for p in pages:
+    t, b, m = p["/TrimBox"], p["/BleedBox"], p["/MediaBox"]
+    assert abs((t[2] - t[0]) - 148 * mm) < 0.05 and abs((t[3] - t[1]) - 210 * mm) < 0.05, t
+    for i in (0, 1):
+        assert abs((t[i] - b[i]) - 3 * mm) < 0.05, (t, b)
+        assert abs((b[i + 2] - t[i + 2]) - 3 * mm) < 0.05, (t, b)
+        assert b[i] - m[i] > 3 * mm, (b, m)
+PY
+
+# Imposition: A4 landscape sheets, a multiple of four pages, cover and back cover together.
+pages=$(pdfinfo "$T/out/booklet.pdf" | awk '/^Pages:/ {print $2}')
+sides=$(pdfinfo "$T/out/booklet-imposed.pdf" | awk '/^Pages:/ {print $2}')
+[ "$sides" -eq $(( (pages + 3) / 4 * 2 )) ] && ok "imposed: $pages pages on $sides sides" ||
+	fail "imposed sides $sides for $pages pages"
+pdfinfo "$T/out/booklet-imposed.pdf" | grep -q 'Page size: *841.89 x 595.276' && ok "imposed sheets are A4 landscape" ||
+	fail "sheet size"
+pdftotext -f 1 -l 1 -x 421 -y 0 -W 421 -H 595 "$T/out/booklet-imposed.pdf" "$T/right.txt"
+grep -q 'Заявление' "$T/right.txt" && ok "sheet 1 front, right half: the cover" || fail "cover not on sheet 1 right"
+
+done_testing
