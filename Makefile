@@ -102,6 +102,7 @@ bench: pamphlet
 	@BUILD=$(BUILD) tests/bench.sh
 
 lint:
+	@tools/install-deps.sh "cppcheck clang-format"
 	@tools/lint.sh
 
 # libFuzzer targets, built with clang; each runs FUZZ_SECONDS (default 60). A crash, a leak
