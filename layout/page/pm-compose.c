@@ -93,6 +93,13 @@ piece_new (PmComposition *comp, PmPieceKind kind, guint section)
   return p;
 }
 
+/* The style sheet's protrusion table, as the paragraph engine asks for it. */
+static double
+style_protrusion (gconstpointer data, gunichar c, gboolean right)
+{
+  return pm_style_protrusion (data, c, right);
+}
+
 /* The paragraph engine's settings for ELEMENT of the style in LANG. */
 static void
 paragraph_style (const PmStyle *style, const char *element, const char *lang, PmParagraphStyle *ps,
@@ -128,6 +135,10 @@ paragraph_style (const PmStyle *style, const char *element, const char *lang, Pm
   ps->right_min = ls->hyphen_min_right;
   ps->min_word = ls->hyphen_min_word;
   ps->protrude = ts.protrusion;
+  ps->protrusion_func = style_protrusion;
+  ps->protrusion_data = style;
+  ps->expansion = ts.expansion;
+  ps->italic = ts.italic;
   ps->tolerance = ts.tolerance;
   ps->pretolerance = ts.pretolerance;
   ps->line_penalty = ts.line_penalty;
@@ -136,6 +147,7 @@ paragraph_style (const PmStyle *style, const char *element, const char *lang, Pm
   ps->double_hyphen_demerits = ts.double_hyphen_demerits;
   ps->final_hyphen_demerits = ts.final_hyphen_demerits;
   ps->adj_demerits = ts.adj_demerits;
+  ps->emergency_stretch = ts.emergency_stretch;
   ps->note_scale = ns->mark_scale;
   ps->note_rise = ns->mark_raise;
   if (color)
@@ -698,6 +710,8 @@ add_document (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, gbo
   add_file (comp, doc->path);
 
   Setter st = { comp, pb, diags, comp->sections->len - 1, doc, NULL, TRUE, page->column_width };
+  /* Problems the paragraph engine finds (a missing glyph) are located in this file. */
+  pm_paragraph_builder_set_source (comp->builder, doc->path);
   gboolean ok = set_notes (&st, error);
   const PmBlock *b0 = doc->blocks->len ? g_ptr_array_index (doc->blocks, 0) : NULL;
   gboolean h1_first = b0 && b0->kind == PM_BLOCK_HEADING && b0->level == 1;
@@ -723,6 +737,7 @@ add_document (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, gbo
     ok = add_blocks (&st, rest, "body", 0, error);
   }
   setter_clear_notes (&st);
+  pm_paragraph_builder_set_source (comp->builder, NULL);
   return ok;
 }
 

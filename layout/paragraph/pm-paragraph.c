@@ -71,6 +71,8 @@ typedef struct {
   guint8 brk;    /* PENALTY: BreakKind, or BRK_NONE */
   double pr;     /* PENALTY: right protrusion of the line if it breaks here */
   int hyph_part; /* PENALTY: the part the added hyphen takes its font from, or -1 */
+  double expand; /* GLUE: the part of its stretch and shrink that is the font expansion of the
+                  * word before it */
 } ItemInfo;
 
 typedef struct {
@@ -156,6 +158,7 @@ pm_paragraph_style_init (PmParagraphStyle *style)
   style->hyphenate = TRUE;
   style->min_word = 5;
   style->hyphenate_capitalised = TRUE;
+  style->expansion_step = 0.005;
   style->protrude = TRUE;
   style->tolerance = 200;
   style->pretolerance = 100;
@@ -294,8 +297,9 @@ span_spec (const PmParagraphStyle *style, const PmInline *inl, SpanKind kind, Sp
   s->rise = 0;
   if (inl && (inl->style & PM_INLINE_BOLD))
     s->spec.weight = PANGO_WEIGHT_BOLD;
+  s->spec.italic = style->italic;
   if (inl && (inl->style & PM_INLINE_ITALIC))
-    s->spec.italic = TRUE;
+    s->spec.italic = !style->italic;
   if (kind == SPAN_NOTE) {
     s->spec.size = style->size * style->note_scale;
     s->rise = style->size * style->note_rise;
@@ -593,13 +597,13 @@ push (PmParagraphBuilder *b, PmItemType type, double width, double stretch, doub
   it->penalty = (int)CLAMP (penalty, PM_PENALTY_FORCE, PM_PENALTY_INFINITY);
   it->flagged = flagged;
   it->automatic = automatic;
-  ItemInfo none = { -1, BRK_NONE, 0, -1 };
+  ItemInfo none = { -1, BRK_NONE, 0, -1, 0 };
   g_array_index (b->infos, ItemInfo, n) = info ? *info : none;
 }
 
 #define BOX(w, piece)                                                                              \
   do {                                                                                             \
-    ItemInfo i_ = { (piece), BRK_NONE, 0, -1 };                                                    \
+    ItemInfo i_ = { (piece), BRK_NONE, 0, -1, 0 };                                                 \
     push (b, PM_ITEM_BOX, (w), 0, 0, 0, 0, FALSE, FALSE, &i_);                                     \
   } while (0)
 #define GLUE(w, st, sh) push (b, PM_ITEM_GLUE, (w), (st), (sh), 0, 0, FALSE, FALSE, NULL)
@@ -653,7 +657,7 @@ push_break (PmParagraphBuilder *b, const PmParagraphStyle *style, double width, 
             gboolean flagged, gboolean automatic, BreakKind kind, double pr, int hyph_part,
             double R, double delta)
 {
-  ItemInfo info = { -1, (guint8)kind, pr, hyph_part };
+  ItemInfo info = { -1, (guint8)kind, pr, hyph_part, 0 };
   gboolean shift = fabs (delta) > 1e-9;
   if (style->align != PM_ALIGN_JUSTIFY)
     GLUE (0, R, 0);
@@ -759,7 +763,7 @@ missing_glyph_error (PmParagraphBuilder *b, gsize offset, GError **error)
 /* Shapes the parts of word W and emits its boxes and in-word penalties. */
 static gboolean
 emit_word (PmParagraphBuilder *b, const Word *w, const PmParagraphStyle *style, double R,
-           PmDiagnostics *diags, GError **error)
+           double *first_width, double *last_width, PmDiagnostics *diags, GError **error)
 {
   g_array_set_size (b->cuts, 0);
   word_cuts (b, w, style, diags);
@@ -816,6 +820,7 @@ emit_word (PmParagraphBuilder *b, const Word *w, const PmParagraphStyle *style, 
       piece.g1 = g;
       g_array_append_val (b->pieces, piece);
       BOX (width, (int)b->pieces->len - 1);
+      *last_width += width;
       start = at;
     }
     if (kind == BRK_NONE || at >= w->end || at <= w->start)
@@ -838,6 +843,11 @@ emit_word (PmParagraphBuilder *b, const Word *w, const PmParagraphStyle *style, 
                            : protrusion_at (b, style, prev, TRUE);
     if (style->align == PM_ALIGN_CENTER)
       pr = 0;
+    /* The letters before the word's first break point and after its last one are what its
+     * expansion is credited with (see build_items). */
+    if (*first_width < 0)
+      *first_width = *last_width;
+    *last_width = 0;
     switch (kind) {
       case BRK_AUTO:
       case BRK_SOFT:
@@ -869,6 +879,8 @@ build_items (PmParagraphBuilder *b, const PmParagraphStyle *style, PmDiagnostics
   gboolean centre = style->align == PM_ALIGN_CENTER;
   double R = style->ragged_stretch * style->size;
   Word *words = (Word *)b->words->data;
+  double word_width = 0;
+  int space_glue = -1; /* the glue of the space before the word being emitted */
 
   if (centre)
     GLUE (0, R, 0);
@@ -884,15 +896,22 @@ build_items (PmParagraphBuilder *b, const PmParagraphStyle *style, PmDiagnostics
     if (k > 0) {
       const Span *ss = &g_array_index (b->spans, Span, w->sep_span);
       double sp = space_width (b, ss);
+      /* Font expansion of the word before the space (from its last break point on), carried by
+       * the space's glue: a break there drops it, so the breaker does not count the last word
+       * of a line, which set_line() expands all the same; the breaker never counts more. */
+      double ex = justify ? style->expansion * word_width : 0;
+      ItemInfo expand_info = { -1, BRK_NONE, 0, -1, ex };
       double pl = protrusion_at (b, style, w->start, FALSE);
       double pr = protrusion_at (b, style, prev_char_offset (b, words[k - 1].end), TRUE);
-      ItemInfo space_break = { -1, BRK_NONE, pr, -1 };
+      ItemInfo space_break = { -1, BRK_NONE, pr, -1, 0 };
       switch (w->sep) {
         case SEP_TIE:
           PENALTY (0, PM_PENALTY_INFINITY);
-          if (justify)
-            GLUE (sp, sp * style->space_stretch, sp * style->space_shrink);
-          else
+          if (justify) {
+            space_glue = (int)b->items->len;
+            push (b, PM_ITEM_GLUE, sp, sp * style->space_stretch + ex,
+                  sp * style->space_shrink + ex, 0, 0, FALSE, FALSE, &expand_info);
+          } else
             GLUE (sp, 0, 0);
           break;
         case SEP_FORCED:
@@ -917,7 +936,9 @@ build_items (PmParagraphBuilder *b, const PmParagraphStyle *style, PmDiagnostics
           if (justify) {
             if (pr > 0)
               push (b, PM_ITEM_PENALTY, -pr, 0, 0, 0, 0, FALSE, FALSE, &space_break);
-            GLUE (sp + pl, sp * style->space_stretch, sp * style->space_shrink);
+            space_glue = (int)b->items->len;
+            push (b, PM_ITEM_GLUE, sp + pl, sp * style->space_stretch + ex,
+                  sp * style->space_shrink + ex, 0, 0, FALSE, FALSE, &expand_info);
           } else if (centre) {
             GLUE (0, R, 0);
             PENALTY (0, 0);
@@ -939,8 +960,21 @@ build_items (PmParagraphBuilder *b, const PmParagraphStyle *style, PmDiagnostics
           break;
       }
     }
-    if (!emit_word (b, w, style, R, diags, error))
+    double first_width = -1;
+    word_width = 0;
+    if (!emit_word (b, w, style, R, &first_width, &word_width, diags, error))
       return FALSE;
+    /* A word that may break inside lends the expansion of its letters before the first break
+     * to the space before it and of those after the last to the space after it, so that no
+     * line is credited with letters it does not hold (letters between breaks are not counted:
+     * the breaker may only underestimate what set_line() expands). */
+    if (first_width >= 0 && space_glue >= 0 && justify && style->expansion > 0) {
+      double ex = style->expansion * first_width;
+      g_array_index (b->items, PmItem, space_glue).stretch += ex;
+      g_array_index (b->items, PmItem, space_glue).shrink += ex;
+      g_array_index (b->infos, ItemInfo, space_glue).expand += ex;
+    }
+    space_glue = -1;
   }
   PENALTY (0, PM_PENALTY_INFINITY);
   if (centre)
@@ -1034,7 +1068,7 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
   const Piece *pieces = (const Piece *)b->pieces->data;
   /* An implicit final break (brk == n) is like a break at glue. */
   static const PmItem none_item = { PM_ITEM_GLUE, 0, 0, 0, 0, 0, FALSE, FALSE, NULL };
-  static const ItemInfo none_info = { -1, BRK_NONE, 0, -1 };
+  static const ItemInfo none_info = { -1, BRK_NONE, 0, -1, 0 };
   const PmItem *bi = brk < b->items->len ? &items[brk] : &none_item;
   const ItemInfo *binfo = brk < b->items->len ? &infos[brk] : &none_info;
   gboolean hyphen = bi->type == PM_ITEM_PENALTY && binfo->hyph_part >= 0;
@@ -1058,25 +1092,33 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
     g_array_index (groups, Group, groups->len - 1).hyphen = TRUE;
 
   /* The runs the groups draw, and the natural width, stretch and shrink. */
-  double natural = 0, stretch[2] = { 0, 0 }, shrink = 0;
+  double natural = 0, stretch[2] = { 0, 0 }, shrink = 0, letters = 0, expandable = 0;
   guint n_glyphs = 0;
   for (guint k = 0; k < groups->len; k++) {
     Group *g = &g_array_index (groups, Group, k);
     g->run = group_run (b, g, &g->r0, &g->r1);
     for (guint i = g->r0; i < g->r1; i++)
-      natural += g->run->glyphs[i].x_advance;
+      letters += g->run->glyphs[i].x_advance;
     n_glyphs += g->r1 - g->r0;
   }
+  natural = letters;
   for (guint i = from; i < brk; i++) {
     if (items[i].type == PM_ITEM_GLUE) {
       natural += items[i].width;
-      stretch[items[i].stretch_order > 0 ? 1 : 0] += items[i].stretch;
-      shrink += items[i].shrink;
+      /* The breaker counted the words' expansion in the glue; here it is the letters'. */
+      stretch[items[i].stretch_order > 0 ? 1 : 0] += items[i].stretch - infos[i].expand;
+      shrink += items[i].shrink - infos[i].expand;
+      expandable += infos[i].expand;
     } else if (items[i].type == PM_ITEM_BOX && infos[i].piece < 0)
       natural += items[i].width;
   }
   double pr = bi->type == PM_ITEM_PENALTY ? binfo->pr : 0;
   natural -= pr;
+  /* Expansion applies to every letter of a justified line (a last line, ended by fill glue,
+   * only ever shrinks with it). */
+  double E =
+      style->align == PM_ALIGN_JUSTIFY && style->expansion > 0 ? style->expansion * letters : 0;
+  (void)expandable;
 
   /* The adjustment ratio, from what is drawn (not the breaker's estimate). */
   double diff = measure - natural, ratio = 0;
@@ -1086,21 +1128,36 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
     if (stretch[1] > 0) {
       order = 1;
       ratio = diff / stretch[1];
-    } else if (stretch[0] > 0)
-      ratio = diff / stretch[0];
+    } else if (stretch[0] + E > 0)
+      ratio = diff / (stretch[0] + E);
     else {
       ratio = 0;
       underfull = diff > 0.01;
     }
   } else if (diff < 0) {
-    if (shrink > 0)
-      ratio = diff / shrink;
+    if (shrink + E > 0)
+      ratio = diff / (shrink + E);
     else
       ratio = -G_MAXDOUBLE;
     if (ratio < -1) {
-      overfull = -diff - shrink > 0.01;
+      overfull = -diff - shrink - E > 0.01;
       ratio = -1;
     }
+  }
+  /* The letters take their share in whole steps (as pdfTeX's); the spaces take the rest, so
+   * the line is still flush to the hundredth of a point. */
+  double expand = 0, space_ratio = ratio;
+  if (E > 0 && order == 0 && ratio != 0) {
+    double step = style->expansion_step > 0 ? style->expansion_step : style->expansion;
+    expand =
+        CLAMP (round (ratio * style->expansion / step) * step, -style->expansion, style->expansion);
+    double rest = diff - letters * expand;
+    if (rest > 0)
+      space_ratio = stretch[0] > 0 ? rest / stretch[0] : 0;
+    else if (rest < 0)
+      space_ratio = shrink > 0 ? MAX (rest / shrink, -1) : 0;
+    else
+      space_ratio = 0;
   }
 
   /* Place the glyphs. */
@@ -1116,10 +1173,10 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
     const PmItem *it = &items[i];
     if (it->type == PM_ITEM_GLUE) {
       double set = it->width;
-      if (ratio > 0 && (it->stretch_order > 0 ? 1 : 0) == order)
-        set += ratio * it->stretch;
-      else if (ratio < 0)
-        set += ratio * it->shrink;
+      if (space_ratio > 0 && (it->stretch_order > 0 ? 1 : 0) == order)
+        set += space_ratio * (it->stretch - infos[i].expand);
+      else if (space_ratio < 0)
+        set += space_ratio * (it->shrink - infos[i].expand);
       x += set;
       continue;
     }
@@ -1141,8 +1198,10 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
     PmLineRun lr = { 0 };
     lr.face = run->face;
     lr.size = run->size;
-    lr.font =
-        cairo_scaled_font_reference (pm_fonts_get_scaled_font (b->fonts, run->face, run->size));
+    lr.expand = expand;
+    lr.font = cairo_scaled_font_reference (
+        expand != 0 ? pm_fonts_get_expanded_font (b->fonts, run->face, run->size, expand)
+                    : pm_fonts_get_scaled_font (b->fonts, run->face, run->size));
     lr.first = n_out;
     lr.n_glyphs = g->r1 - g->r0;
     lr.x0 = x;
@@ -1161,9 +1220,9 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
       const PmGlyph *pg = &run->glyphs[k];
       cairo_glyph_t *cg = &glyphs[n_out++];
       cg->index = pg->glyph;
-      cg->x = x + pg->x_offset;
+      cg->x = x + pg->x_offset * (1 + expand);
       cg->y = -pg->y_offset - s->rise;
-      x += pg->x_advance;
+      x += pg->x_advance * (1 + expand);
     }
     lr.x1 = x;
     x_end = x;
@@ -1186,6 +1245,8 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
   line->x_end = x_end;
   line->measure = measure;
   line->ratio = order == 1 ? 0 : ratio; /* a line ended with fill glue is set naturally */
+  line->expand = expand;
+  line->space_ratio = order == 1 ? 0 : space_ratio;
   line->hyphenated = hyphen;
   line->overfull = overfull;
   line->underfull = underfull && style->align == PM_ALIGN_JUSTIFY && !last;

@@ -568,6 +568,38 @@ test_looseness (Fixture *f, gconstpointer data)
   pm_paragraph_free (p);
 }
 
+/* Font expansion: lines take whole steps of at most 2 %, stay flush, and are fewer loose. */
+static void
+test_expansion (Fixture *f, gconstpointer data)
+{
+  add (f, PM_INLINE_TEXT, 0, english, "en");
+  f->style.expansion = 0.02;
+  f->style.expansion_step = 0.005;
+  guint expanded = 0;
+  for (double width = 150; width <= 330; width += 20) {
+    PmParagraph *p = build (f, width);
+    check_measure (p, &f->style, width);
+    for (guint i = 0; i < pm_paragraph_get_n_lines (p); i++) {
+      const PmLine *l = pm_paragraph_get_line (p, i);
+      g_assert_cmpfloat (fabs (l->expand), <=, 0.02 + 1e-12);
+      double steps = l->expand / 0.005;
+      g_assert_cmpfloat (fabs (steps - round (steps)), <, 1e-9);
+      expanded += l->expand != 0;
+      for (guint r = 0; r < l->n_runs; r++) {
+        g_assert_cmpfloat (l->runs[r].expand, ==, l->expand);
+        cairo_matrix_t fm;
+        cairo_scaled_font_get_font_matrix (l->runs[r].font, &fm);
+        g_assert_cmpfloat (fabs (fm.xx - l->runs[r].size * (1 + l->expand)), <, 1e-9);
+      }
+      /* The spaces take what the letters do not: the interword ratio stays within TeX's. */
+      if (!l->last)
+        g_assert_cmpfloat (l->space_ratio, >=, -1);
+    }
+    pm_paragraph_free (p);
+  }
+  g_assert_cmpuint (expanded, >, 0);
+}
+
 /* Drawing puts ink inside the measure (and protrusion), nowhere else. */
 static void
 test_draw (Fixture *f, gconstpointer data)
@@ -621,6 +653,7 @@ main (int argc, char **argv)
   ADD ("/paragraph/overfull", test_overfull);
   ADD ("/paragraph/no-patterns", test_no_patterns);
   ADD ("/paragraph/looseness", test_looseness);
+  ADD ("/paragraph/expansion", test_expansion);
   ADD ("/paragraph/draw", test_draw);
   return g_test_run ();
 }
