@@ -850,7 +850,6 @@ add_imprint (PmComposition *comp, PmPageBuilder *pb, const GPtrArray *docs, PmDi
   section_new (comp, PM_SECTION_IMPRINT, "Imprint", "en");
   pm_page_builder_new_section (pb, FALSE);
   Setter st = { comp, pb, diags, comp->sections->len - 1, NULL, NULL, TRUE, page->column_width };
-  g_autoptr (GString) text = g_string_new (NULL);
   GDateTime *dt = g_date_time_new_from_unix_utc (comp->date);
   g_autofree char *date = g_date_time_format (dt, "%-d %B %Y");
   g_date_time_unref (dt);
