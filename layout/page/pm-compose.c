@@ -128,6 +128,7 @@ paragraph_style (const PmStyle *style, const char *element, const char *lang, Pm
   ps->right_min = ls->hyphen_min_right;
   ps->min_word = ls->hyphen_min_word;
   ps->protrude = ts.protrusion;
+  ps->expansion = ts.expansion;
   ps->tolerance = ts.tolerance;
   ps->pretolerance = ts.pretolerance;
   ps->line_penalty = ts.line_penalty;

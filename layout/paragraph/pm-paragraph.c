@@ -118,7 +118,15 @@ struct _PmParagraphBuilder {
   PangoLogAttr *attrs;
   gsize n_attrs;
   GString *scratch, *scratch2;
+  GArray *expanded; /* Expanded: the fonts font expansion draws with */
 };
+
+/* A font drawn horizontally scaled (font expansion). */
+typedef struct {
+  cairo_scaled_font_t *base;
+  int key; /* the expansion, in 1e-5 */
+  cairo_scaled_font_t *font;
+} Expanded;
 
 /* ---- style ---- */
 
@@ -153,6 +161,7 @@ pm_paragraph_style_init (PmParagraphStyle *style)
   style->space_stretch = 0.5;
   style->space_shrink = 1.0 / 3.0;
   style->ragged_stretch = 2;
+  style->expansion_step = 0.001;
   style->hyphenate = TRUE;
   style->min_word = 5;
   style->hyphenate_capitalised = TRUE;
@@ -196,6 +205,7 @@ pm_paragraph_builder_new (PmFonts *fonts)
   b->breaks = g_array_new (FALSE, FALSE, sizeof (PmBreak));
   b->scratch = g_string_new (NULL);
   b->scratch2 = g_string_new (NULL);
+  b->expanded = g_array_new (FALSE, FALSE, sizeof (Expanded));
   return b;
 }
 
@@ -223,6 +233,9 @@ pm_paragraph_builder_free (PmParagraphBuilder *b)
   g_free (b->attrs);
   g_string_free (b->scratch, TRUE);
   g_string_free (b->scratch2, TRUE);
+  for (guint i = 0; i < b->expanded->len; i++)
+    cairo_scaled_font_destroy (g_array_index (b->expanded, Expanded, i).font);
+  g_array_unref (b->expanded);
   g_free (b);
 }
 
@@ -756,6 +769,42 @@ missing_glyph_error (PmParagraphBuilder *b, gsize offset, GError **error)
                b->source ? b->source : "", line, col, buf, c);
 }
 
+/* How far glyphs may be expanded: justified text only (a ragged line keeps its shapes). */
+static double
+expansion_of (const PmParagraphStyle *style)
+{
+  if (style->align != PM_ALIGN_JUSTIFY || !(style->expansion > 0))
+    return 0;
+  return MIN (style->expansion, 0.1);
+}
+
+/* BASE drawn (1 + E) times as wide, made once per builder. */
+static cairo_scaled_font_t *
+expanded_font (PmParagraphBuilder *b, cairo_scaled_font_t *base, double e)
+{
+  int key = (int)lround (e * 1e5);
+  if (key == 0)
+    return base;
+  for (guint i = 0; i < b->expanded->len; i++) {
+    const Expanded *x = &g_array_index (b->expanded, Expanded, i);
+    if (x->base == base && x->key == key)
+      return x->font;
+  }
+  cairo_matrix_t fm, ctm, scale;
+  cairo_scaled_font_get_font_matrix (base, &fm);
+  cairo_scaled_font_get_ctm (base, &ctm);
+  cairo_matrix_init_scale (&scale, 1 + key / 1e5, 1);
+  cairo_matrix_multiply (&fm, &fm, &scale);
+  cairo_font_options_t *opts = cairo_font_options_create ();
+  cairo_scaled_font_get_font_options (base, opts);
+  Expanded x = {
+    base, key, cairo_scaled_font_create (cairo_scaled_font_get_font_face (base), &fm, &ctm, opts)
+  };
+  cairo_font_options_destroy (opts);
+  g_array_append_val (b->expanded, x);
+  return x.font;
+}
+
 /* Shapes the parts of word W and emits its boxes and in-word penalties. */
 static gboolean
 emit_word (PmParagraphBuilder *b, const Word *w, const PmParagraphStyle *style, double R,
@@ -815,7 +864,9 @@ emit_word (PmParagraphBuilder *b, const Word *w, const PmParagraphStyle *style, 
         width += run->glyphs[g++].x_advance;
       piece.g1 = g;
       g_array_append_val (b->pieces, piece);
-      BOX (width, (int)b->pieces->len - 1);
+      ItemInfo pi = { (int)b->pieces->len - 1, BRK_NONE, 0, -1 };
+      double ex = expansion_of (style) * width;
+      push (b, PM_ITEM_BOX, width, ex, ex, 0, 0, FALSE, FALSE, &pi);
       start = at;
     }
     if (kind == BRK_NONE || at >= w->end || at <= w->start)
@@ -1067,6 +1118,7 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
       natural += g->run->glyphs[i].x_advance;
     n_glyphs += g->r1 - g->r0;
   }
+  double glyphs_width = natural;
   for (guint i = from; i < brk; i++) {
     if (items[i].type == PM_ITEM_GLUE) {
       natural += items[i].width;
@@ -1077,6 +1129,25 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
   }
   double pr = bi->type == PM_ITEM_PENALTY ? binfo->pr : 0;
   natural -= pr;
+
+  /* Font expansion: the line's adjustment ratio over the glue's and the glyphs' stretch (or
+   * shrink), as the breaker saw it, sets the glyphs' scale, rounded to a step; the glue then
+   * takes up the rest, so that the line stays flush. Lines ended by fil glue are not
+   * expanded. */
+  double emax = expansion_of (style), e = 0;
+  if (emax > 0 && stretch[1] == 0 && glyphs_width > 0) {
+    double d = measure - natural, x = emax * (glyphs_width - pr);
+    double r = d > 0 ? d / (stretch[0] + x) : d < 0 ? d / (shrink + x) : 0;
+    double exact = CLAMP (r, -1, 1) * emax;
+    double step = style->expansion_step > 0 ? style->expansion_step : 0.001;
+    e = CLAMP (round (exact / step) * step, -emax, emax);
+    /* Where the glue cannot take up the rounding, the exact scale keeps the line flush. */
+    double rest = d - e * (glyphs_width - pr);
+    if ((rest > 1e-6 && stretch[0] <= 0) || (rest < -1e-6 && -rest > shrink))
+      e = exact;
+    natural += e * (glyphs_width - pr);
+    pr *= 1 + e;
+  }
 
   /* The adjustment ratio, from what is drawn (not the breaker's estimate). */
   double diff = measure - natural, ratio = 0;
@@ -1141,8 +1212,8 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
     PmLineRun lr = { 0 };
     lr.face = run->face;
     lr.size = run->size;
-    lr.font =
-        cairo_scaled_font_reference (pm_fonts_get_scaled_font (b->fonts, run->face, run->size));
+    lr.font = cairo_scaled_font_reference (
+        expanded_font (b, pm_fonts_get_scaled_font (b->fonts, run->face, run->size), e));
     lr.first = n_out;
     lr.n_glyphs = g->r1 - g->r0;
     lr.x0 = x;
@@ -1161,9 +1232,9 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
       const PmGlyph *pg = &run->glyphs[k];
       cairo_glyph_t *cg = &glyphs[n_out++];
       cg->index = pg->glyph;
-      cg->x = x + pg->x_offset;
+      cg->x = x + pg->x_offset * (1 + e);
       cg->y = -pg->y_offset - s->rise;
-      x += pg->x_advance;
+      x += pg->x_advance * (1 + e);
     }
     lr.x1 = x;
     x_end = x;
@@ -1186,6 +1257,7 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
   line->x_end = x_end;
   line->measure = measure;
   line->ratio = order == 1 ? 0 : ratio; /* a line ended with fill glue is set naturally */
+  line->expansion = e;
   line->hyphenated = hyphen;
   line->overfull = overfull;
   line->underfull = underfull && style->align == PM_ALIGN_JUSTIFY && !last;

@@ -56,6 +56,13 @@ typedef struct {
   double space_shrink;
   double ragged_stretch; /* ragged and centred: TeX's \rightskip stretch, in ems (2) */
 
+  /* Font expansion (pdfTeX's, microtype's): the glyphs of a justified line may be set up to
+   * this fraction wider or narrower (0.02), in steps of expansion_step (0.001); the breaker
+   * sees every glyph box stretch and shrink by that fraction of its width, and a line's glyph
+   * widths and the glue share its adjustment. 0 (the default): off. */
+  double expansion;
+  double expansion_step;
+
   /* Hyphenation */
   gboolean hyphenate;
   int left_min;                   /* fewest characters before a hyphen; 0: the language's */
@@ -120,7 +127,8 @@ typedef struct {
   double measure;       /* the width the line was set to (measure less indents) */
   double protrude_left; /* how far the first glyph hangs into the left margin, points */
   double protrude_right; /* how far the last glyph hangs into the right margin, points */
-  double ratio;          /* Knuth–Plass adjustment ratio: < 0 shrunk, > 0 stretched */
+  double ratio;          /* the glue's adjustment ratio: < 0 shrunk, > 0 stretched */
+  double expansion;      /* font expansion: the glyphs are set (1 + expansion) times as wide */
   gboolean hyphenated;   /* ends in an added hyphen (automatic or soft) */
   gboolean overfull;     /* wider than the measure even with all its shrink */
   gboolean underfull;    /* justified, yet short of the measure: nothing on it could stretch */
