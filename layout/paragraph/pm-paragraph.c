@@ -1130,15 +1130,14 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
   double pr = bi->type == PM_ITEM_PENALTY ? binfo->pr : 0;
   natural -= pr;
 
-  /* Font expansion: the line's adjustment ratio over the glue's and the glyphs' stretch (or
-   * shrink), as the breaker saw it, sets the glyphs' scale, rounded to a step; the glue then
-   * takes up the rest, so that the line stays flush. Lines ended by fil glue are not
-   * expanded. */
+  /* Font expansion: the glyphs take up the line's adjustment first, up to the limit and
+   * rounded to a step, and the glue the rest, so that the line stays flush and its spaces
+   * stay as close to their natural width as the limit allows (the breaker counted the same
+   * total stretch and shrink). Lines ended by fil glue are not expanded. */
   double emax = expansion_of (style), e = 0;
   if (emax > 0 && stretch[1] == 0 && glyphs_width > 0) {
-    double d = measure - natural, x = emax * (glyphs_width - pr);
-    double r = d > 0 ? d / (stretch[0] + x) : d < 0 ? d / (shrink + x) : 0;
-    double exact = CLAMP (r, -1, 1) * emax;
+    double d = measure - natural;
+    double exact = CLAMP (d / (glyphs_width - pr), -emax, emax);
     double step = style->expansion_step > 0 ? style->expansion_step : 0.001;
     e = CLAMP (round (exact / step) * step, -emax, emax);
     /* Where the glue cannot take up the rounding, the exact scale keeps the line flush. */
