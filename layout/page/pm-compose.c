@@ -129,6 +129,9 @@ paragraph_style (const PmStyle *style, const char *element, const char *lang, Pm
   ps->min_word = ls->hyphen_min_word;
   ps->protrude = ts.protrusion;
   ps->expansion = ts.expansion;
+  ps->word_spacing = ts.word_spacing;
+  ps->space_stretch = ts.space_stretch;
+  ps->space_shrink = ts.space_shrink;
   ps->tolerance = ts.tolerance;
   ps->pretolerance = ts.pretolerance;
   ps->line_penalty = ts.line_penalty;

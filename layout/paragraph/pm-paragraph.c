@@ -158,6 +158,7 @@ pm_paragraph_style_init (PmParagraphStyle *style)
   style->features = "kern,liga";
   style->leading = 13;
   style->align = PM_ALIGN_JUSTIFY;
+  style->word_spacing = 1;
   style->space_stretch = 0.5;
   style->space_shrink = 1.0 / 3.0;
   style->ragged_stretch = 2;
@@ -748,9 +749,11 @@ break_widths (PmParagraphBuilder *b, const Part *pp, const Span *ps, gsize at, g
 }
 
 static double
-space_width (PmParagraphBuilder *b, const Span *s)
+space_width (PmParagraphBuilder *b, const PmParagraphStyle *style, const Span *s)
 {
   double w = pm_shaper_char_width (b->shaper, &s->spec, ' ', NULL);
+  if (style->word_spacing > 0)
+    w *= style->word_spacing;
   return w > 0 ? w : s->spec.size / 4;
 }
 
@@ -934,7 +937,7 @@ build_items (PmParagraphBuilder *b, const PmParagraphStyle *style, PmDiagnostics
     const Word *w = &words[k];
     if (k > 0) {
       const Span *ss = &g_array_index (b->spans, Span, w->sep_span);
-      double sp = space_width (b, ss);
+      double sp = space_width (b, style, ss);
       double pl = protrusion_at (b, style, w->start, FALSE);
       double pr = protrusion_at (b, style, prev_char_offset (b, words[k - 1].end), TRUE);
       ItemInfo space_break = { -1, BRK_NONE, pr, -1 };
