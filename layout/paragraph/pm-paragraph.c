@@ -1136,19 +1136,20 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
   /* Font expansion: the glyphs take up the line's adjustment first, up to the limit and
    * rounded to a step, and the glue the rest, so that the line stays flush and its spaces
    * stay as close to their natural width as the limit allows (the breaker counted the same
-   * total stretch and shrink). Lines ended by fil glue are not expanded. */
+   * total stretch and shrink). Lines ended by fil glue are not expanded, only condensed if
+   * they must shrink. */
   double emax = expansion_of (style), e = 0;
-  if (emax > 0 && stretch[1] == 0 && glyphs_width > 0) {
+  if (emax > 0 && glyphs_width > 0 && (stretch[1] == 0 || natural > measure)) {
+    /* The protrusion stays the amount the breaker counted, in points. */
     double d = measure - natural;
-    double exact = CLAMP (d / (glyphs_width - pr), -emax, emax);
+    double exact = CLAMP (d / glyphs_width, -emax, emax);
     double step = style->expansion_step > 0 ? style->expansion_step : 0.001;
     e = CLAMP (round (exact / step) * step, -emax, emax);
     /* Where the glue cannot take up the rounding, the exact scale keeps the line flush. */
-    double rest = d - e * (glyphs_width - pr);
+    double rest = d - e * glyphs_width;
     if ((rest > 1e-6 && stretch[0] <= 0) || (rest < -1e-6 && -rest > shrink))
       e = exact;
-    natural += e * (glyphs_width - pr);
-    pr *= 1 + e;
+    natural += e * glyphs_width;
   }
 
   /* The adjustment ratio, from what is drawn (not the breaker's estimate). */

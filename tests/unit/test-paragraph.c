@@ -620,7 +620,7 @@ test_expansion (Fixture *f, gconstpointer data)
       const PmLine *l = pm_paragraph_get_line (p, i);
       g_assert_cmpfloat (fabs (l->expansion), <=, 0.02 + 1e-12);
       if (l->last) {
-        g_assert_cmpfloat (l->expansion, ==, 0);
+        g_assert_cmpfloat (l->expansion, <=, 0); /* condensed if it must shrink, never wider */
         continue;
       }
       g_assert_false (l->underfull);
