@@ -93,6 +93,13 @@ piece_new (PmComposition *comp, PmPieceKind kind, guint section)
   return p;
 }
 
+/* The style sheet's protrusion table, as the paragraph engine asks for it. */
+static double
+style_protrusion (gconstpointer data, gunichar c, gboolean right)
+{
+  return pm_style_protrusion (data, c, right);
+}
+
 /* The paragraph engine's settings for ELEMENT of the style in LANG. */
 static void
 paragraph_style (const PmStyle *style, const char *element, const char *lang, PmParagraphStyle *ps,
@@ -128,10 +135,13 @@ paragraph_style (const PmStyle *style, const char *element, const char *lang, Pm
   ps->right_min = ls->hyphen_min_right;
   ps->min_word = ls->hyphen_min_word;
   ps->protrude = ts.protrusion;
+  ps->protrusion_func = style_protrusion;
+  ps->protrusion_data = style;
   ps->expansion = ts.expansion;
   ps->word_spacing = ts.word_spacing;
   ps->space_stretch = ts.space_stretch;
   ps->space_shrink = ts.space_shrink;
+  ps->italic = ts.italic;
   ps->tolerance = ts.tolerance;
   ps->pretolerance = ts.pretolerance;
   ps->line_penalty = ts.line_penalty;
@@ -702,6 +712,16 @@ add_masthead (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, con
   return TRUE;
 }
 
+/* Whether INLINES read TEXT, letter case aside. */
+static gboolean
+same_text (const GPtrArray *inlines, const char *text)
+{
+  g_autofree char *a = pm_inlines_to_text (inlines);
+  g_autofree char *fa = g_utf8_casefold (a, -1);
+  g_autofree char *fb = g_utf8_casefold (text, -1);
+  return !strcmp (g_strstrip (fa), g_strstrip (fb));
+}
+
 /* The document's title: its front matter's, or the text of its first heading. */
 static char *
 document_title (const PmDocument *doc)
@@ -729,33 +749,49 @@ add_document (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, gbo
   if (!first)
     pm_page_builder_new_section (pb, page->section_start == PM_SECTION_START_RIGHT_PAGE);
   add_file (comp, doc->path);
+  /* Warnings about the document's lines (an overfull line) name its file. */
+  pm_paragraph_builder_set_source (comp->builder, doc->path);
 
   Setter st = { comp, pb, diags, comp->sections->len - 1, doc, NULL, TRUE, page->column_width };
+  /* Problems the paragraph engine finds (a missing glyph) are located in this file. */
+  pm_paragraph_builder_set_source (comp->builder, doc->path);
   gboolean ok = set_notes (&st, error);
+  /* The title heading: a level-1 heading that reads the title (perhaps after a preface),
+   * else a level-1 heading the document opens with; without one, the title is set. */
+  int t = -1;
+  for (guint i = 0; t < 0 && i < doc->blocks->len; i++) {
+    const PmBlock *b = g_ptr_array_index (doc->blocks, i);
+    if (b->kind == PM_BLOCK_HEADING && b->level == 1 && same_text (b->inlines, title))
+      t = (int)i;
+  }
   const PmBlock *b0 = doc->blocks->len ? g_ptr_array_index (doc->blocks, 0) : NULL;
-  gboolean h1_first = b0 && b0->kind == PM_BLOCK_HEADING && b0->level == 1;
-  guint skip = 0;
-  if (ok && pm_style_get_masthead (comp->style)->enabled) {
-    /* A leaflet: the title goes in the masthead, in place of the first heading. */
+  if (t < 0 && b0 && b0->kind == PM_BLOCK_HEADING && b0->level == 1)
+    t = 0;
+  gboolean leaflet = pm_style_get_masthead (comp->style)->enabled;
+  if (ok && leaflet) {
+    /* A leaflet: the title goes in the masthead, in place of the title heading. */
     ok = add_masthead (comp, pb, doc, title, comp->sections->len - 1, error);
-    skip = h1_first ? 1 : 0;
     st.after_heading = TRUE;
-  } else if (ok) {
-    if (h1_first) {
-      ok = add_heading_text (&st, b0->inlines, 1, sec->dest, error);
-      skip = 1;
-    } else {
-      g_autoptr (GPtrArray) inlines = text_inlines (title, doc->lang, 0);
-      ok = add_heading_text (&st, inlines, 1, sec->dest, error);
+  } else if (ok && t < 0) {
+    g_autoptr (GPtrArray) inlines = text_inlines (title, doc->lang, 0);
+    ok = add_heading_text (&st, inlines, 1, sec->dest, error);
+  }
+  for (guint i = 0; ok && i < doc->blocks->len;) {
+    /* The blocks up to the title heading, the heading, the blocks after it. */
+    guint end = t >= (int)i ? (guint)t : doc->blocks->len;
+    g_autoptr (GPtrArray) run = g_ptr_array_new ();
+    for (; i < end; i++)
+      g_ptr_array_add (run, g_ptr_array_index (doc->blocks, i));
+    ok = add_blocks (&st, run, "body", 0, error);
+    if (ok && i == (guint)t) {
+      const PmBlock *h = g_ptr_array_index (doc->blocks, i);
+      if (!leaflet)
+        ok = add_heading_text (&st, h->inlines, 1, sec->dest, error);
+      i++;
     }
   }
-  if (ok) {
-    g_autoptr (GPtrArray) rest = g_ptr_array_new ();
-    for (guint i = skip; i < doc->blocks->len; i++)
-      g_ptr_array_add (rest, g_ptr_array_index (doc->blocks, i));
-    ok = add_blocks (&st, rest, "body", 0, error);
-  }
   setter_clear_notes (&st);
+  pm_paragraph_builder_set_source (comp->builder, NULL);
   return ok;
 }
 

@@ -15,8 +15,9 @@
 
 typedef struct {
   double size;
-  PangoFont *font;
-  cairo_scaled_font_t *scaled;
+  double expand;               /* horizontal expansion, a fraction: 0 for the font as it is */
+  PangoFont *font;             /* expand == 0: the pango font (which owns SCALED) */
+  cairo_scaled_font_t *scaled; /* expand != 0: owned here */
 } SizedFont;
 
 struct _PmFace {
@@ -46,8 +47,13 @@ face_free (PmFace *face)
   g_free (face->family);
   hb_font_destroy (face->hb_font);
   hb_face_destroy (face->hb_face);
-  for (guint i = 0; i < face->sized->len; i++)
-    g_object_unref (g_array_index (face->sized, SizedFont, i).font);
+  for (guint i = 0; i < face->sized->len; i++) {
+    SizedFont *sf = &g_array_index (face->sized, SizedFont, i);
+    if (sf->font)
+      g_object_unref (sf->font);
+    else
+      cairo_scaled_font_destroy (sf->scaled);
+  }
   g_array_unref (face->sized);
   g_free (face);
 }
@@ -259,17 +265,31 @@ fail:
 }
 
 static SizedFont *
-sized_font (PmFonts *fonts, PmFace *face, double size)
+sized_font (PmFonts *fonts, PmFace *face, double size, double expand)
 {
   /* A face is used at a handful of sizes: a short list beats hashing a formatted key. */
   for (guint i = 0; i < face->sized->len; i++) {
     SizedFont *sf = &g_array_index (face->sized, SizedFont, i);
-    if (sf->size == size)
+    if (sf->size == size && sf->expand == expand)
       return sf;
   }
-  /* The face came from this family and style, so the same query loads the same file. */
-  SizedFont sf = { size, load_font (fonts, face->family, face->weight, face->italic, size), NULL };
-  sf.scaled = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (sf.font));
+  SizedFont sf = { size, expand, NULL, NULL };
+  if (expand == 0) {
+    /* The face came from this family and style, so the same query loads the same file. */
+    sf.font = load_font (fonts, face->family, face->weight, face->italic, size);
+    sf.scaled = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (sf.font));
+  } else {
+    /* The same font face, wider or narrower by EXPAND: only the font matrix changes. */
+    cairo_scaled_font_t *base = sized_font (fonts, face, size, 0)->scaled;
+    cairo_matrix_t fm, ctm;
+    cairo_scaled_font_get_font_matrix (base, &fm);
+    cairo_scaled_font_get_ctm (base, &ctm);
+    cairo_font_options_t *opts = cairo_font_options_create ();
+    cairo_scaled_font_get_font_options (base, opts);
+    fm.xx *= 1 + expand;
+    sf.scaled = cairo_scaled_font_create (cairo_scaled_font_get_font_face (base), &fm, &ctm, opts);
+    cairo_font_options_destroy (opts);
+  }
   g_array_append_val (face->sized, sf);
   return &g_array_index (face->sized, SizedFont, face->sized->len - 1);
 }
@@ -277,13 +297,19 @@ sized_font (PmFonts *fonts, PmFace *face, double size)
 PangoFont *
 pm_fonts_get_font (PmFonts *fonts, PmFace *face, double size)
 {
-  return sized_font (fonts, face, size)->font;
+  return sized_font (fonts, face, size, 0)->font;
 }
 
 cairo_scaled_font_t *
 pm_fonts_get_scaled_font (PmFonts *fonts, PmFace *face, double size)
 {
-  return sized_font (fonts, face, size)->scaled;
+  return sized_font (fonts, face, size, 0)->scaled;
+}
+
+cairo_scaled_font_t *
+pm_fonts_get_expanded_font (PmFonts *fonts, PmFace *face, double size, double expand)
+{
+  return sized_font (fonts, face, size, expand)->scaled;
 }
 
 const char *

@@ -49,6 +49,11 @@ PangoFont *pm_fonts_get_font (PmFonts *fonts, PmFace *face, double size);
 /* The cairo scaled font of FACE at SIZE points (owned by FONTS). */
 cairo_scaled_font_t *pm_fonts_get_scaled_font (PmFonts *fonts, PmFace *face, double size);
 
+/* The cairo scaled font of FACE at SIZE points, EXPAND (a fraction, 0.02 for 2 %) wider, as
+ * font expansion sets it (owned by FONTS). */
+cairo_scaled_font_t *pm_fonts_get_expanded_font (PmFonts *fonts, PmFace *face, double size,
+                                                 double expand);
+
 /* The file FACE comes from, for reports. */
 const char *pm_face_get_path (const PmFace *face);
 

@@ -118,15 +118,7 @@ struct _PmParagraphBuilder {
   PangoLogAttr *attrs;
   gsize n_attrs;
   GString *scratch, *scratch2;
-  GArray *expanded; /* Expanded: the fonts font expansion draws with */
 };
-
-/* A font drawn horizontally scaled (font expansion). */
-typedef struct {
-  cairo_scaled_font_t *base;
-  int key; /* the expansion, in 1e-5 */
-  cairo_scaled_font_t *font;
-} Expanded;
 
 /* ---- style ---- */
 
@@ -162,10 +154,10 @@ pm_paragraph_style_init (PmParagraphStyle *style)
   style->space_stretch = 0.5;
   style->space_shrink = 1.0 / 3.0;
   style->ragged_stretch = 2;
-  style->expansion_step = 0.001;
   style->hyphenate = TRUE;
   style->min_word = 5;
   style->hyphenate_capitalised = TRUE;
+  style->expansion_step = 0.005;
   style->protrude = TRUE;
   style->tolerance = 200;
   style->pretolerance = 100;
@@ -206,7 +198,6 @@ pm_paragraph_builder_new (PmFonts *fonts)
   b->breaks = g_array_new (FALSE, FALSE, sizeof (PmBreak));
   b->scratch = g_string_new (NULL);
   b->scratch2 = g_string_new (NULL);
-  b->expanded = g_array_new (FALSE, FALSE, sizeof (Expanded));
   return b;
 }
 
@@ -234,9 +225,6 @@ pm_paragraph_builder_free (PmParagraphBuilder *b)
   g_free (b->attrs);
   g_string_free (b->scratch, TRUE);
   g_string_free (b->scratch2, TRUE);
-  for (guint i = 0; i < b->expanded->len; i++)
-    cairo_scaled_font_destroy (g_array_index (b->expanded, Expanded, i).font);
-  g_array_unref (b->expanded);
   g_free (b);
 }
 
@@ -308,8 +296,9 @@ span_spec (const PmParagraphStyle *style, const PmInline *inl, SpanKind kind, Sp
   s->rise = 0;
   if (inl && (inl->style & PM_INLINE_BOLD))
     s->spec.weight = PANGO_WEIGHT_BOLD;
+  s->spec.italic = style->italic;
   if (inl && (inl->style & PM_INLINE_ITALIC))
-    s->spec.italic = TRUE;
+    s->spec.italic = !style->italic;
   if (kind == SPAN_NOTE) {
     s->spec.size = style->size * style->note_scale;
     s->rise = style->size * style->note_rise;
@@ -772,42 +761,6 @@ missing_glyph_error (PmParagraphBuilder *b, gsize offset, GError **error)
                b->source ? b->source : "", line, col, buf, c);
 }
 
-/* How far glyphs may be expanded: justified text only (a ragged line keeps its shapes). */
-static double
-expansion_of (const PmParagraphStyle *style)
-{
-  if (style->align != PM_ALIGN_JUSTIFY || !(style->expansion > 0))
-    return 0;
-  return MIN (style->expansion, 0.1);
-}
-
-/* BASE drawn (1 + E) times as wide, made once per builder. */
-static cairo_scaled_font_t *
-expanded_font (PmParagraphBuilder *b, cairo_scaled_font_t *base, double e)
-{
-  int key = (int)lround (e * 1e5);
-  if (key == 0)
-    return base;
-  for (guint i = 0; i < b->expanded->len; i++) {
-    const Expanded *x = &g_array_index (b->expanded, Expanded, i);
-    if (x->base == base && x->key == key)
-      return x->font;
-  }
-  cairo_matrix_t fm, ctm, scale;
-  cairo_scaled_font_get_font_matrix (base, &fm);
-  cairo_scaled_font_get_ctm (base, &ctm);
-  cairo_matrix_init_scale (&scale, 1 + key / 1e5, 1);
-  cairo_matrix_multiply (&fm, &fm, &scale);
-  cairo_font_options_t *opts = cairo_font_options_create ();
-  cairo_scaled_font_get_font_options (base, opts);
-  Expanded x = {
-    base, key, cairo_scaled_font_create (cairo_scaled_font_get_font_face (base), &fm, &ctm, opts)
-  };
-  cairo_font_options_destroy (opts);
-  g_array_append_val (b->expanded, x);
-  return x.font;
-}
-
 /* Shapes the parts of word W and emits its boxes and in-word penalties. */
 static gboolean
 emit_word (PmParagraphBuilder *b, const Word *w, const PmParagraphStyle *style, double R,
@@ -867,9 +820,11 @@ emit_word (PmParagraphBuilder *b, const Word *w, const PmParagraphStyle *style, 
         width += run->glyphs[g++].x_advance;
       piece.g1 = g;
       g_array_append_val (b->pieces, piece);
-      ItemInfo pi = { (int)b->pieces->len - 1, BRK_NONE, 0, -1 };
-      double ex = expansion_of (style) * width;
-      push (b, PM_ITEM_BOX, width, ex, ex, 0, 0, FALSE, FALSE, &pi);
+      /* Font expansion: the letters' own stretch and shrink, which the breaker adds to their
+       * line's (pm-linebreak.h). */
+      ItemInfo pinfo = { (int)b->pieces->len - 1, BRK_NONE, 0, -1 };
+      double ex = style->align == PM_ALIGN_JUSTIFY ? style->expansion * width : 0;
+      push (b, PM_ITEM_BOX, width, ex, ex, 0, 0, FALSE, FALSE, &pinfo);
       start = at;
     }
     if (kind == BRK_NONE || at >= w->end || at <= w->start)
@@ -1112,16 +1067,16 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
     g_array_index (groups, Group, groups->len - 1).hyphen = TRUE;
 
   /* The runs the groups draw, and the natural width, stretch and shrink. */
-  double natural = 0, stretch[2] = { 0, 0 }, shrink = 0;
+  double natural = 0, stretch[2] = { 0, 0 }, shrink = 0, letters = 0;
   guint n_glyphs = 0;
   for (guint k = 0; k < groups->len; k++) {
     Group *g = &g_array_index (groups, Group, k);
     g->run = group_run (b, g, &g->r0, &g->r1);
     for (guint i = g->r0; i < g->r1; i++)
-      natural += g->run->glyphs[i].x_advance;
+      letters += g->run->glyphs[i].x_advance;
     n_glyphs += g->r1 - g->r0;
   }
-  double glyphs_width = natural;
+  natural = letters;
   for (guint i = from; i < brk; i++) {
     if (items[i].type == PM_ITEM_GLUE) {
       natural += items[i].width;
@@ -1132,25 +1087,10 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
   }
   double pr = bi->type == PM_ITEM_PENALTY ? binfo->pr : 0;
   natural -= pr;
-
-  /* Font expansion: the glyphs take up the line's adjustment first, up to the limit and
-   * rounded to a step, and the glue the rest, so that the line stays flush and its spaces
-   * stay as close to their natural width as the limit allows (the breaker counted the same
-   * total stretch and shrink). Lines ended by fil glue are not expanded, only condensed if
-   * they must shrink. */
-  double emax = expansion_of (style), e = 0;
-  if (emax > 0 && glyphs_width > 0 && (stretch[1] == 0 || natural > measure)) {
-    /* The protrusion stays the amount the breaker counted, in points. */
-    double d = measure - natural;
-    double exact = CLAMP (d / glyphs_width, -emax, emax);
-    double step = style->expansion_step > 0 ? style->expansion_step : 0.001;
-    e = CLAMP (round (exact / step) * step, -emax, emax);
-    /* Where the glue cannot take up the rounding, the exact scale keeps the line flush. */
-    double rest = d - e * glyphs_width;
-    if ((rest > 1e-6 && stretch[0] <= 0) || (rest < -1e-6 && -rest > shrink))
-      e = exact;
-    natural += e * glyphs_width;
-  }
+  /* Expansion applies to every letter of a justified line (a last line, ended by fill glue,
+   * only ever shrinks with it). */
+  double E =
+      style->align == PM_ALIGN_JUSTIFY && style->expansion > 0 ? style->expansion * letters : 0;
 
   /* The adjustment ratio, from what is drawn (not the breaker's estimate). */
   double diff = measure - natural, ratio = 0;
@@ -1160,21 +1100,42 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
     if (stretch[1] > 0) {
       order = 1;
       ratio = diff / stretch[1];
-    } else if (stretch[0] > 0)
-      ratio = diff / stretch[0];
+    } else if (stretch[0] + E > 0)
+      ratio = diff / (stretch[0] + E);
     else {
       ratio = 0;
       underfull = diff > 0.01;
     }
   } else if (diff < 0) {
-    if (shrink > 0)
-      ratio = diff / shrink;
+    if (shrink + E > 0)
+      ratio = diff / (shrink + E);
     else
       ratio = -G_MAXDOUBLE;
     if (ratio < -1) {
-      overfull = -diff - shrink > 0.01;
+      overfull = -diff - shrink - E > 0.01;
       ratio = -1;
     }
+  }
+  /* The letters take the line's adjustment first, up to the limit and in whole steps; the
+   * spaces take the rest, so the line is still flush to the hundredth of a point and its
+   * spaces stay as near their natural width as the limit allows. Where the spaces cannot take
+   * up the step's rounding, the exact expansion keeps the line flush. */
+  double expand = 0, space_ratio = ratio;
+  if (E > 0 && order == 0 && ratio != 0) {
+    double step = style->expansion_step > 0 ? style->expansion_step : style->expansion;
+    double exact = CLAMP (diff / letters, -style->expansion, style->expansion);
+    expand = CLAMP (round (exact / step) * step, -style->expansion, style->expansion);
+    double rest = diff - letters * expand;
+    if ((rest > 1e-6 && stretch[0] <= 0) || (rest < -1e-6 && -rest > shrink)) {
+      expand = exact;
+      rest = diff - letters * expand;
+    }
+    if (rest > 0)
+      space_ratio = stretch[0] > 0 ? rest / stretch[0] : 0;
+    else if (rest < 0)
+      space_ratio = shrink > 0 ? MAX (rest / shrink, -1) : 0;
+    else
+      space_ratio = 0;
   }
 
   /* Place the glyphs. */
@@ -1190,10 +1151,10 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
     const PmItem *it = &items[i];
     if (it->type == PM_ITEM_GLUE) {
       double set = it->width;
-      if (ratio > 0 && (it->stretch_order > 0 ? 1 : 0) == order)
-        set += ratio * it->stretch;
-      else if (ratio < 0)
-        set += ratio * it->shrink;
+      if (space_ratio > 0 && (it->stretch_order > 0 ? 1 : 0) == order)
+        set += space_ratio * it->stretch;
+      else if (space_ratio < 0)
+        set += space_ratio * it->shrink;
       x += set;
       continue;
     }
@@ -1215,8 +1176,10 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
     PmLineRun lr = { 0 };
     lr.face = run->face;
     lr.size = run->size;
+    lr.expand = expand;
     lr.font = cairo_scaled_font_reference (
-        expanded_font (b, pm_fonts_get_scaled_font (b->fonts, run->face, run->size), e));
+        expand != 0 ? pm_fonts_get_expanded_font (b->fonts, run->face, run->size, expand)
+                    : pm_fonts_get_scaled_font (b->fonts, run->face, run->size));
     lr.first = n_out;
     lr.n_glyphs = g->r1 - g->r0;
     lr.x0 = x;
@@ -1235,9 +1198,9 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
       const PmGlyph *pg = &run->glyphs[k];
       cairo_glyph_t *cg = &glyphs[n_out++];
       cg->index = pg->glyph;
-      cg->x = x + pg->x_offset * (1 + e);
+      cg->x = x + pg->x_offset * (1 + expand);
       cg->y = -pg->y_offset - s->rise;
-      x += pg->x_advance * (1 + e);
+      x += pg->x_advance * (1 + expand);
     }
     lr.x1 = x;
     x_end = x;
@@ -1260,7 +1223,8 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
   line->x_end = x_end;
   line->measure = measure;
   line->ratio = order == 1 ? 0 : ratio; /* a line ended with fill glue is set naturally */
-  line->expansion = e;
+  line->expand = expand;
+  line->space_ratio = order == 1 ? 0 : space_ratio;
   line->hyphenated = hyphen;
   line->overfull = overfull;
   line->underfull = underfull && style->align == PM_ALIGN_JUSTIFY && !last;

@@ -40,6 +40,7 @@ typedef struct {
   const char *family;   /* "Noto Serif" */
   double size;          /* points */
   int weight;           /* PangoWeight of plain text; bold text is 700 */
+  gboolean italic;      /* the element is italic; emphasis inside it is then roman */
   const char *features; /* OpenType features, as in PmFontSpec ("kern,liga") */
   const char *lang;     /* BCP 47 tag; NULL: each inline's own */
   double leading;       /* baseline to baseline, points */
@@ -57,13 +58,6 @@ typedef struct {
   double space_shrink;
   double ragged_stretch; /* ragged and centred: TeX's \rightskip stretch, in ems (2) */
 
-  /* Font expansion (pdfTeX's, microtype's): the glyphs of a justified line may be set up to
-   * this fraction wider or narrower (0.02), in steps of expansion_step (0.001); the breaker
-   * sees every glyph box stretch and shrink by that fraction of its width, and a line's glyph
-   * widths and the glue share its adjustment. 0 (the default): off. */
-  double expansion;
-  double expansion_step;
-
   /* Hyphenation */
   gboolean hyphenate;
   int left_min;                   /* fewest characters before a hyphen; 0: the language's */
@@ -71,6 +65,11 @@ typedef struct {
   int min_word;                   /* shortest word hyphenated, in letters */
   gboolean hyphenate_capitalised; /* FALSE: words that start with a capital are not */
   gboolean hyphenate_compounds;   /* the parts of "well-known" too (TeX: no) */
+
+  /* Font expansion (justified text): every line's letters may be set up to EXPANSION (a
+   * fraction, 0.02) wider or narrower, in steps of EXPANSION_STEP, as pdfTeX's; 0: off */
+  double expansion;
+  double expansion_step;
 
   /* Protrusion */
   gboolean protrude;
@@ -108,6 +107,7 @@ typedef struct {
   cairo_scaled_font_t *font; /* referenced by the paragraph */
   PmFace *face;              /* owned by the PmFonts */
   double size;               /* points */
+  double expand;             /* horizontal expansion of the font (a fraction), as the line's */
   guint first;               /* index of its first glyph in PmLine.glyphs */
   guint n_glyphs;
   double x0, x1;    /* horizontal extent from the line's origin, points */
@@ -128,8 +128,9 @@ typedef struct {
   double measure;       /* the width the line was set to (measure less indents) */
   double protrude_left; /* how far the first glyph hangs into the left margin, points */
   double protrude_right; /* how far the last glyph hangs into the right margin, points */
-  double ratio;          /* the glue's adjustment ratio: < 0 shrunk, > 0 stretched */
-  double expansion;      /* font expansion: the glyphs are set (1 + expansion) times as wide */
+  double ratio;          /* Knuth–Plass adjustment ratio: < 0 shrunk, > 0 stretched */
+  double expand;         /* the font expansion the line is set with (a fraction; 0 without) */
+  double space_ratio;    /* the ratio its interword spaces are set with (ratio, less expansion) */
   gboolean hyphenated;   /* ends in an added hyphen (automatic or soft) */
   gboolean overfull;     /* wider than the measure even with all its shrink */
   gboolean underfull;    /* justified, yet short of the measure: nothing on it could stretch */
@@ -193,8 +194,8 @@ double pm_paragraph_get_demerits (const PmParagraph *paragraph);
  * 0 for an empty paragraph. */
 int pm_paragraph_get_pass (const PmParagraph *paragraph);
 
-/* Draws line LINE with its origin at (X, BASELINE_Y) in the current source colour of CR;
- * links become cairo link tags. */
+/* Draws line LINE with its origin at (X, BASELINE_Y) in the current source colour of CR
+ * (glyphs only: links are the caller's, from the runs' href and extents). */
 void pm_paragraph_line_draw (const PmParagraph *paragraph, guint line, cairo_t *cr, double x,
                              double baseline_y);
 

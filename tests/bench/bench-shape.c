@@ -1,5 +1,5 @@
-/* bench-shape.c: shaping every word of the corpus (the .md files of corpus/, else the .txt
- * files of tests/bench/texts/) with a fresh shaper, as the paragraph builder does; median of
+/* bench-shape.c: shaping every word of the corpus (the .md files of corpus/) with a fresh
+ * shaper, as the paragraph builder does; median of
  * repeated runs. */
 #include "paragraph/pm-shape.h"
 
@@ -52,7 +52,7 @@ static GPtrArray *
 load_texts (void)
 {
   GPtrArray *texts = g_ptr_array_new ();
-  const char *dirs[] = { "corpus", "tests/bench/texts" };
+  const char *dirs[] = { "corpus" };
   for (guint d = 0; d < G_N_ELEMENTS (dirs) && texts->len == 0; d++) {
     GDir *dir = g_dir_open (dirs[d], 0, NULL);
     if (!dir)

@@ -568,6 +568,38 @@ test_looseness (Fixture *f, gconstpointer data)
   pm_paragraph_free (p);
 }
 
+/* Font expansion: lines take whole steps of at most 2 %, stay flush, and are fewer loose. */
+static void
+test_expansion (Fixture *f, gconstpointer data)
+{
+  add (f, PM_INLINE_TEXT, 0, english, "en");
+  f->style.expansion = 0.02;
+  f->style.expansion_step = 0.005;
+  guint expanded = 0;
+  for (double width = 150; width <= 330; width += 20) {
+    PmParagraph *p = build (f, width);
+    check_measure (p, &f->style, width);
+    for (guint i = 0; i < pm_paragraph_get_n_lines (p); i++) {
+      const PmLine *l = pm_paragraph_get_line (p, i);
+      g_assert_cmpfloat (fabs (l->expand), <=, 0.02 + 1e-12);
+      double steps = l->expand / 0.005;
+      g_assert_cmpfloat (fabs (steps - round (steps)), <, 1e-9);
+      expanded += l->expand != 0;
+      for (guint r = 0; r < l->n_runs; r++) {
+        g_assert_cmpfloat (l->runs[r].expand, ==, l->expand);
+        cairo_matrix_t fm;
+        cairo_scaled_font_get_font_matrix (l->runs[r].font, &fm);
+        g_assert_cmpfloat (fabs (fm.xx - l->runs[r].size * (1 + l->expand)), <, 1e-9);
+      }
+      /* The spaces take what the letters do not: the interword ratio stays within TeX's. */
+      if (!l->last)
+        g_assert_cmpfloat (l->space_ratio, >=, -1);
+    }
+    pm_paragraph_free (p);
+  }
+  g_assert_cmpuint (expanded, >, 0);
+}
+
 /* Drawing puts ink inside the measure (and protrusion), nowhere else. */
 static void
 test_draw (Fixture *f, gconstpointer data)
@@ -600,11 +632,12 @@ test_draw (Fixture *f, gconstpointer data)
   pm_paragraph_free (p);
 }
 
-/* Font expansion: justified lines stay flush with the measure, each line's glyphs scaled by at
- * most the limit, in steps, drawn with a font scaled as much and with scaled advances; the
- * breaker uses it (fewer lines need stretching than without); ragged text is not expanded. */
+/* Font expansion at several measures: justified lines stay flush with the measure, each line's
+ * glyphs scaled by at most the limit, in steps, drawn with a font scaled as much; the letters
+ * take the adjustment first, so the spaces are adjusted less than without; ragged text is not
+ * expanded. */
 static void
-test_expansion (Fixture *f, gconstpointer data)
+test_expansion_flush (Fixture *f, gconstpointer data)
 {
   add (f, PM_INLINE_TEXT, 0, english, "en");
   double widths[] = { 317, 250, 180 };
@@ -612,28 +645,29 @@ test_expansion (Fixture *f, gconstpointer data)
     f->style.expansion = 0;
     PmParagraph *plain = build (f, widths[w]);
     f->style.expansion = 0.02;
+    f->style.expansion_step = 0.001;
     PmParagraph *p = build (f, widths[w]);
     check_measure (p, &f->style, widths[w]);
     guint expanded = 0;
     double sum_plain = 0, sum = 0;
     for (guint i = 0; i < pm_paragraph_get_n_lines (p); i++) {
       const PmLine *l = pm_paragraph_get_line (p, i);
-      g_assert_cmpfloat (fabs (l->expansion), <=, 0.02 + 1e-12);
+      g_assert_cmpfloat (fabs (l->expand), <=, 0.02 + 1e-12);
       if (l->last) {
-        g_assert_cmpfloat (l->expansion, <=, 0); /* condensed if it must shrink, never wider */
+        g_assert_cmpfloat (l->expand, <=, 0); /* condensed if it must shrink, never wider */
         continue;
       }
       g_assert_false (l->underfull);
       /* The drawn width is the measure: the glyphs' pen positions and the glue as set. */
       g_assert_cmpfloat (fabs (l->x_end - l->protrude_right - widths[w]), <, 0.01);
-      double steps = l->expansion / f->style.expansion_step;
+      double steps = l->expand / f->style.expansion_step;
       g_assert_cmpfloat (fabs (steps - round (steps)), <, 1e-6);
-      expanded += l->expansion != 0;
-      sum += fabs (l->ratio);
+      expanded += l->expand != 0;
+      sum += fabs (l->space_ratio);
       for (guint r = 0; r < l->n_runs; r++) {
         cairo_matrix_t m;
         cairo_scaled_font_get_font_matrix (l->runs[r].font, &m);
-        g_assert_cmpfloat (fabs (m.xx / m.yy - (1 + l->expansion)), <, 1e-9);
+        g_assert_cmpfloat (fabs (m.xx / m.yy - (1 + l->expand)), <, 1e-9);
       }
     }
     for (guint i = 0; i + 1 < pm_paragraph_get_n_lines (plain); i++)
@@ -647,7 +681,7 @@ test_expansion (Fixture *f, gconstpointer data)
   f->style.align = PM_ALIGN_RAGGED_RIGHT;
   PmParagraph *p = build (f, 250);
   for (guint i = 0; i < pm_paragraph_get_n_lines (p); i++)
-    g_assert_cmpfloat (pm_paragraph_get_line (p, i)->expansion, ==, 0);
+    g_assert_cmpfloat (pm_paragraph_get_line (p, i)->expand, ==, 0);
   pm_paragraph_free (p);
 }
 
@@ -672,7 +706,8 @@ main (int argc, char **argv)
   ADD ("/paragraph/overfull", test_overfull);
   ADD ("/paragraph/no-patterns", test_no_patterns);
   ADD ("/paragraph/looseness", test_looseness);
-  ADD ("/paragraph/draw", test_draw);
   ADD ("/paragraph/expansion", test_expansion);
+  ADD ("/paragraph/draw", test_draw);
+  ADD ("/paragraph/expansion-flush", test_expansion_flush);
   return g_test_run ();
 }
