@@ -138,6 +138,9 @@ paragraph_style (const PmStyle *style, const char *element, const char *lang, Pm
   ps->protrusion_func = style_protrusion;
   ps->protrusion_data = style;
   ps->expansion = ts.expansion;
+  ps->word_spacing = ts.word_spacing;
+  ps->space_stretch = ts.space_stretch;
+  ps->space_shrink = ts.space_shrink;
   ps->italic = ts.italic;
   ps->tolerance = ts.tolerance;
   ps->pretolerance = ts.pretolerance;
@@ -249,6 +252,34 @@ fix_note_pointers (PmPageLine *lines, guint n, GArray *note_refs)
           &g_array_index (note_refs, PmPageNote, GPOINTER_TO_UINT (lines[i].notes) - 1);
 }
 
+/* The loosest and the tightest glue of P's justified lines (adjustment ratios; the last line
+ * and lines ended by a forced break are set naturally and do not count). */
+static void
+ratio_range (const PmParagraph *p, double *lo, double *hi)
+{
+  *lo = 0;
+  *hi = 0;
+  for (guint i = 0; i < pm_paragraph_get_n_lines (p); i++) {
+    const PmLine *l = pm_paragraph_get_line (p, i);
+    if (l->last || l->forced)
+      continue;
+    *lo = MIN (*lo, l->ratio);
+    *hi = MAX (*hi, l->ratio);
+  }
+}
+
+/* Whether ALT, a shorter or longer setting of a paragraph set as NORMAL, is good enough to
+ * trade for a widow or an orphan: no line looser than the glue's full stretch (ratio 1) or
+ * tighter than three quarters of its shrink, unless the normal setting has such lines too. */
+static gboolean
+alternative_ok (const PmParagraph *alt, const PmParagraph *normal)
+{
+  double lo, hi, nlo, nhi;
+  ratio_range (alt, &lo, &hi);
+  ratio_range (normal, &nlo, &nhi);
+  return hi <= MAX (1.0, nhi) + 1e-9 && lo >= MIN (-0.75, nlo) - 1e-9;
+}
+
 /* Adds a body paragraph, with its shorter and longer settings for widow control. */
 static gboolean
 add_paragraph (Setter *st, const GPtrArray *inlines, const char *element, double left,
@@ -286,9 +317,13 @@ add_paragraph (Setter *st, const GPtrArray *inlines, const char *element, double
   if (n >= 2) {
     for (int k = 0; k < 2; k++) {
       int looseness = k == 0 ? -1 : 1;
-      PmParagraph *p = set_paragraph (comp, inlines, &ps, st->column_width, looseness, NULL, NULL);
+      /* From the normal setting's items: only the breaker runs again. */
+      PmParagraph *p = pm_paragraph_builder_rebuild (comp->builder, &ps, st->column_width,
+                                                     looseness, NULL, NULL);
+      if (p)
+        g_ptr_array_add (comp->paragraphs, p);
       if (!p || pm_paragraph_get_n_lines (p) != n + looseness ||
-          pm_paragraph_count_overfull (p) > 0)
+          pm_paragraph_count_overfull (p) > 0 || !alternative_ok (p, normal))
         continue;
       alt[k] = page_lines (st, p, 0, &color, refs);
       alt_lines[k].n_lines = pm_paragraph_get_n_lines (p);

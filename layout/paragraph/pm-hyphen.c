@@ -84,15 +84,14 @@ pm_hyphen_rules_init (PmHyphenRules *rules, const char *lang)
   rules->compound_parts = FALSE;
   if (!lang)
     return;
-  char *language, *region;
-  parse_tag (lang, &language, &region);
+  /* The language subtag, compared in place: the paragraph builder asks once per word. */
+  size_t n = strcspn (lang, "-_");
   for (size_t i = 0; i < G_N_ELEMENTS (tex_minima); i++)
-    if (strcmp (tex_minima[i].lang, language) == 0) {
+    if (strlen (tex_minima[i].lang) == n &&
+        g_ascii_strncasecmp (tex_minima[i].lang, lang, n) == 0) {
       rules->left_min = tex_minima[i].left;
       rules->right_min = tex_minima[i].right;
     }
-  g_free (language);
-  g_free (region);
 }
 
 /* The candidate dictionary names for a language, best first. */

@@ -51,8 +51,9 @@ typedef struct {
   double left_indent;  /* points, every line */
   double right_indent; /* points, every line */
 
-  /* Spacing: interword glue is the font's space with this stretch and shrink (fractions of
-   * the space, TeX's 1/2 and 1/3) */
+  /* Spacing: interword glue is the font's space times word_spacing (1), with this stretch
+   * and shrink (fractions of the space, TeX's 1/2 and 1/3) */
+  double word_spacing;
   double space_stretch;
   double space_shrink;
   double ragged_stretch; /* ragged and centred: TeX's \rightskip stretch, in ems (2) */
@@ -167,6 +168,16 @@ void pm_paragraph_builder_set_source (PmParagraphBuilder *builder, const char *f
 PmParagraph *pm_paragraph_builder_build (PmParagraphBuilder *builder, const GPtrArray *inlines,
                                          const PmParagraphStyle *style, double width, int looseness,
                                          PmDiagnostics *diags, GError **error);
+
+/* Sets the paragraph of BUILDER's last pm_paragraph_builder_build() again with LOOSENESS,
+ * from the items that build made: only the breaker runs and the lines are set, without
+ * shaping or hyphenating again (the composer's shorter and longer settings for widow
+ * control). STYLE must be that build's (its line-breaking parameters may differ), WIDTH may
+ * differ, and that build's inlines must still be alive. Fails with PM_ERROR_INTERNAL when
+ * that build failed or there was none. */
+PmParagraph *pm_paragraph_builder_rebuild (PmParagraphBuilder *builder,
+                                           const PmParagraphStyle *style, double width,
+                                           int looseness, PmDiagnostics *diags, GError **error);
 
 /* Frees a paragraph. NULL is allowed. */
 void pm_paragraph_free (PmParagraph *paragraph);

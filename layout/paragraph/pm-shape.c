@@ -20,6 +20,7 @@ typedef struct {
 typedef struct {
   SpecKey key;
   GHashTable *runs;
+  PmFace *face; /* the spec's face once found (owned by the PmFonts) */
 } SpecCache;
 
 struct _PmShaper {
@@ -144,8 +145,13 @@ pm_shaper_get_fonts (PmShaper *shaper)
 PmFace *
 pm_shaper_get_face (PmShaper *shaper, const PmFontSpec *spec, GError **error)
 {
-  return pm_fonts_get_face (shaper->fonts, spec->family ? spec->family : "Noto Serif",
-                            spec->weight ? spec->weight : PANGO_WEIGHT_NORMAL, spec->italic, error);
+  /* Kept with the spec's cache: the fonts' own lookup formats a key string every time. */
+  SpecCache *cache = spec_cache (shaper, spec);
+  if (!cache->face)
+    cache->face =
+        pm_fonts_get_face (shaper->fonts, spec->family ? spec->family : "Noto Serif",
+                           spec->weight ? spec->weight : PANGO_WEIGHT_NORMAL, spec->italic, error);
+  return cache->face;
 }
 
 /* The parsed features of STRING; an unknown word is an error rather than silently ignored,

@@ -568,6 +568,78 @@ test_looseness (Fixture *f, gconstpointer data)
   pm_paragraph_free (p);
 }
 
+/* A and B set alike: the same lines, glyphs and positions. */
+static void
+assert_same_setting (const PmParagraph *a, const PmParagraph *b)
+{
+  g_assert_cmpstr (pm_paragraph_get_text (a), ==, pm_paragraph_get_text (b));
+  g_assert_cmpuint (pm_paragraph_get_n_lines (a), ==, pm_paragraph_get_n_lines (b));
+  g_assert_cmpfloat (pm_paragraph_get_demerits (a), ==, pm_paragraph_get_demerits (b));
+  for (guint i = 0; i < pm_paragraph_get_n_lines (a); i++) {
+    const PmLine *x = pm_paragraph_get_line (a, i), *y = pm_paragraph_get_line (b, i);
+    g_assert_cmpuint (x->text_start, ==, y->text_start);
+    g_assert_cmpuint (x->text_end, ==, y->text_end);
+    g_assert_cmpuint (x->n_glyphs, ==, y->n_glyphs);
+    g_assert_cmpuint (x->n_runs, ==, y->n_runs);
+    for (guint g = 0; g < x->n_glyphs; g++) {
+      g_assert_cmpuint (x->glyphs[g].index, ==, y->glyphs[g].index);
+      g_assert_cmpfloat (x->glyphs[g].x, ==, y->glyphs[g].x);
+      g_assert_cmpfloat (x->glyphs[g].y, ==, y->glyphs[g].y);
+    }
+  }
+}
+
+/* Setting the last paragraph again from its items is the same as building it anew, with
+ * any looseness and width; without a paragraph built it fails. */
+static void
+test_rebuild (Fixture *f, gconstpointer data)
+{
+  GError *error = NULL;
+  g_assert_null (pm_paragraph_builder_rebuild (f->builder, &f->style, 317, 1, NULL, &error));
+  g_assert_error (error, PM_ERROR, PM_ERROR_INTERNAL);
+  g_clear_error (&error);
+
+  add (f, PM_INLINE_TEXT, 0, english, "en");
+  PmParagraph *normal = build (f, 317);
+  const struct {
+    double width;
+    int looseness;
+  } cases[] = { { 317, 1 }, { 317, -1 }, { 317, 0 }, { 250, 0 }, { 250, 1 } };
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++) {
+    PmParagraph *again = pm_paragraph_builder_rebuild (f->builder, &f->style, cases[k].width,
+                                                       cases[k].looseness, NULL, &error);
+    g_assert_no_error (error);
+    PmParagraph *fresh = pm_paragraph_builder_build (
+        f->builder, f->inlines, &f->style, cases[k].width, cases[k].looseness, NULL, &error);
+    g_assert_no_error (error);
+    assert_same_setting (again, fresh);
+    if (cases[k].looseness == 1)
+      g_assert_cmpuint (pm_paragraph_get_n_lines (again), >, pm_paragraph_get_n_lines (normal));
+    pm_paragraph_free (again);
+    pm_paragraph_free (fresh);
+  }
+  pm_paragraph_free (normal);
+
+  /* A failed build leaves nothing to set again. */
+  add (f, PM_INLINE_TEXT, 0, "abc \u2212 5", "en");
+  g_assert_null (
+      pm_paragraph_builder_build (f->builder, f->inlines, &f->style, 317, 0, NULL, &error));
+  g_assert_error (error, PM_ERROR, PM_ERROR_FONT);
+  g_clear_error (&error);
+  g_assert_null (pm_paragraph_builder_rebuild (f->builder, &f->style, 317, 0, NULL, &error));
+  g_assert_error (error, PM_ERROR, PM_ERROR_INTERNAL);
+  g_clear_error (&error);
+
+  /* An empty paragraph sets again as empty. */
+  g_ptr_array_set_size (f->inlines, 0);
+  PmParagraph *empty = build (f, 317);
+  PmParagraph *again = pm_paragraph_builder_rebuild (f->builder, &f->style, 317, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pm_paragraph_get_n_lines (again), ==, 0);
+  pm_paragraph_free (empty);
+  pm_paragraph_free (again);
+}
+
 /* Font expansion: lines take whole steps of at most 2 %, stay flush, and are fewer loose. */
 static void
 test_expansion (Fixture *f, gconstpointer data)
@@ -632,6 +704,59 @@ test_draw (Fixture *f, gconstpointer data)
   pm_paragraph_free (p);
 }
 
+/* Font expansion at several measures: justified lines stay flush with the measure, each line's
+ * glyphs scaled by at most the limit, in steps, drawn with a font scaled as much; the letters
+ * take the adjustment first, so the spaces are adjusted less than without; ragged text is not
+ * expanded. */
+static void
+test_expansion_flush (Fixture *f, gconstpointer data)
+{
+  add (f, PM_INLINE_TEXT, 0, english, "en");
+  double widths[] = { 317, 250, 180 };
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++) {
+    f->style.expansion = 0;
+    PmParagraph *plain = build (f, widths[w]);
+    f->style.expansion = 0.02;
+    f->style.expansion_step = 0.001;
+    PmParagraph *p = build (f, widths[w]);
+    check_measure (p, &f->style, widths[w]);
+    guint expanded = 0;
+    double sum_plain = 0, sum = 0;
+    for (guint i = 0; i < pm_paragraph_get_n_lines (p); i++) {
+      const PmLine *l = pm_paragraph_get_line (p, i);
+      g_assert_cmpfloat (fabs (l->expand), <=, 0.02 + 1e-12);
+      if (l->last) {
+        g_assert_cmpfloat (l->expand, <=, 0); /* condensed if it must shrink, never wider */
+        continue;
+      }
+      g_assert_false (l->underfull);
+      /* The drawn width is the measure: the glyphs' pen positions and the glue as set. */
+      g_assert_cmpfloat (fabs (l->x_end - l->protrude_right - widths[w]), <, 0.01);
+      double steps = l->expand / f->style.expansion_step;
+      g_assert_cmpfloat (fabs (steps - round (steps)), <, 1e-6);
+      expanded += l->expand != 0;
+      sum += fabs (l->space_ratio);
+      for (guint r = 0; r < l->n_runs; r++) {
+        cairo_matrix_t m;
+        cairo_scaled_font_get_font_matrix (l->runs[r].font, &m);
+        g_assert_cmpfloat (fabs (m.xx / m.yy - (1 + l->expand)), <, 1e-9);
+      }
+    }
+    for (guint i = 0; i + 1 < pm_paragraph_get_n_lines (plain); i++)
+      sum_plain += fabs (pm_paragraph_get_line (plain, i)->ratio);
+    g_assert_cmpuint (expanded, >, 0);
+    /* The glyphs take part of each line's adjustment: the glue is adjusted less overall. */
+    g_assert_cmpfloat (sum, <, sum_plain);
+    pm_paragraph_free (plain);
+    pm_paragraph_free (p);
+  }
+  f->style.align = PM_ALIGN_RAGGED_RIGHT;
+  PmParagraph *p = build (f, 250);
+  for (guint i = 0; i < pm_paragraph_get_n_lines (p); i++)
+    g_assert_cmpfloat (pm_paragraph_get_line (p, i)->expand, ==, 0);
+  pm_paragraph_free (p);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -653,7 +778,9 @@ main (int argc, char **argv)
   ADD ("/paragraph/overfull", test_overfull);
   ADD ("/paragraph/no-patterns", test_no_patterns);
   ADD ("/paragraph/looseness", test_looseness);
+  ADD ("/paragraph/rebuild", test_rebuild);
   ADD ("/paragraph/expansion", test_expansion);
   ADD ("/paragraph/draw", test_draw);
+  ADD ("/paragraph/expansion-flush", test_expansion_flush);
   return g_test_run ();
 }
