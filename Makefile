@@ -47,7 +47,7 @@ Q = @
 endif
 
 .SECONDARY:
-.PHONY: all deps pamphlet editions test check-tests bench lint fuzz install clean
+.PHONY: all deps pamphlet editions test check-tests bench lint fuzz install clean FORCE
 .DEFAULT_GOAL := all
 
 all: pamphlet editions
@@ -67,6 +67,14 @@ $(BUILD)/pamphlet: $(MAIN_OBJ) $(BUILD)/libpamphlet.a
 $(BUILD)/libpamphlet.a: $(LIB_OBJ)
 	@rm -f $@
 	$(Q)ar rcs $@ $^
+
+# PM_DATADIR is compiled into pm-data.o: a stamp holding it rebuilds that object when
+# PREFIX changes (make install PREFIX=...).
+$(BUILD)/datadir.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
+$(BUILD)/obj/layout/base/pm-data.o: $(BUILD)/datadir.stamp
+FORCE:
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
@@ -93,24 +101,43 @@ bench: pamphlet
 	@$(MAKE) --no-print-directory $(BENCH_BIN)
 	@BUILD=$(BUILD) tests/bench.sh
 
+# clang-format and cppcheck (tools/lint.sh), then every C source through clang -Werror:
+# the fuzz targets build with clang, which warns where gcc does not.
 lint:
-	@tools/lint.sh
+	@tools/install-deps.sh "cppcheck clang-format clang"
+	@status=0; tools/lint.sh || status=1; \
+	echo "clang -Werror: syntax and warnings"; \
+	for f in $$(git ls-files 'layout/*.c' 'tests/*.c'); do \
+	  clang -fsyntax-only $(CPPFLAGS_ALL) $(WARN) -Itests/unit $$f || status=1; \
+	done; \
+	[ $$status -eq 0 ] && echo "lint: clean (with clang)"; exit $$status
 
-# libFuzzer targets, built with clang; each runs FUZZ_SECONDS (default 60).
+# libFuzzer targets, built with clang; each runs FUZZ_SECONDS (default 60). A crash, a leak
+# (tests/fuzz/lsan.supp lists those inside libraries) or a hang fails the target; the input
+# that did it is kept as build/fuzz/artifacts/TARGET-*.
 FUZZ_SECONDS ?= 60
 fuzz: $(DEPS_STAMP)
 	@tools/install-deps.sh "clang libclang-rt-14-dev"
 	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang \
-	  CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build/fuzz/libpamphlet.a
-	@set -e; for f in $(FUZZ_SRC); do \
+	  CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" build/fuzz/libpamphlet.a
+	@mkdir -p build/fuzz/artifacts; failed=""; \
+	for f in $(FUZZ_SRC); do \
 	  n=$$(basename $$f .c); \
-	  clang $(CPPFLAGS_ALL) -O1 -g -fsanitize=fuzzer,address,undefined -o build/fuzz/$$n $$f \
-	    build/fuzz/libpamphlet.a $(LIBS); \
+	  clang $(CPPFLAGS_ALL) $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	    -o build/fuzz/$$n $$f build/fuzz/libpamphlet.a $(LIBS) || exit 1; \
 	  mkdir -p build/fuzz/corpus-$$n; \
 	  echo "fuzzing $$n for $(FUZZ_SECONDS) s"; \
-	  build/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -artifact_prefix=build/fuzz/ \
-	    build/fuzz/corpus-$$n tests/fuzz/seeds 2>&1 | tail -3; \
-	done
+	  if LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp:print_suppressions=0 \
+	    build/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	    -artifact_prefix=build/fuzz/artifacts/$$n- build/fuzz/corpus-$$n tests/fuzz/seeds \
+	    >build/fuzz/$$n.log 2>&1; then \
+	    grep '^Done' build/fuzz/$$n.log; \
+	  else \
+	    grep -v '^"' build/fuzz/$$n.log | tail -30; failed="$$failed $$n"; \
+	  fi; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz: FAILED:$$failed (logs in build/fuzz/)"; exit 1; fi; \
+	echo "fuzz: every target ran clean"
 
 install: pamphlet
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR) $(DESTDIR)$(PREFIX)/share/man/man1

@@ -1,4 +1,5 @@
 /* main.c: the pamphlet command line; each subcommand lives in layout/cli/. */
+#include "base/pm-data.h"
 #include "cli/pm-commands.h"
 
 #include <locale.h>
@@ -43,7 +44,16 @@ main (int argc, char **argv)
     return 0;
   }
   if (!strcmp (argv[1], "--version")) {
-    printf ("pamphlet %s\n", PM_VERSION);
+    /* The data directory too: it tells where an installed pamphlet finds its fonts,
+     * styles and hyphenation patterns. */
+    char *conf = pm_data_find ("fonts/fonts.conf");
+    char *fonts = conf ? g_path_get_dirname (conf) : NULL;
+    char *dir = fonts ? g_path_get_dirname (fonts) : NULL;
+    printf ("pamphlet %s\ndata directory: %s\n", PM_VERSION,
+            dir ? dir : "none found (install pamphlet, or set PAMPHLET_DATADIR)");
+    g_free (dir);
+    g_free (fonts);
+    g_free (conf);
     return 0;
   }
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)

@@ -35,6 +35,15 @@ pm_data_find (const char *relative)
       g_free (marker);
     }
     g_free (dir);
+    /* Installed: PREFIX/bin/pamphlet beside PREFIX/share/pamphlet, wherever PREFIX ended up
+     * (a DESTDIR staging tree, a moved install). */
+    if (!found) {
+      char *bindir = g_path_get_dirname (exe);
+      char *share = g_canonicalize_filename ("../share/pamphlet", bindir);
+      found = try_dir (share, relative);
+      g_free (share);
+      g_free (bindir);
+    }
     g_free (exe);
   }
   if (!found)

@@ -2,7 +2,8 @@
  *
  * The same binary runs from the source tree (build/pamphlet, the tests in build/tests/) and
  * installed (PREFIX/bin/pamphlet with PREFIX/share/pamphlet), so data is looked up in order:
- * $PAMPHLET_DATADIR, the source tree the running executable was built in, PM_DATADIR. */
+ * $PAMPHLET_DATADIR, the source tree the running executable was built in, share/pamphlet
+ * beside the executable's bin/, PM_DATADIR (PREFIX/share/pamphlet of the build). */
 #pragma once
 
 #include <glib.h>

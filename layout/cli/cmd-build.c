@@ -44,7 +44,7 @@ pm_cmd_build (int argc, char **argv)
       "Saddle-stitch imposition, two pages on each side of A4 sheets", NULL },
     { "pdfx", 0, 0, G_OPTION_ARG_NONE, &pdfx, "PDF/X-3 (CMYK, FOGRA39 output intent)", NULL },
     { "deps", 0, 0, G_OPTION_ARG_FILENAME, &deps, "List every file read in FILE", "FILE" },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   if (!pm_cmd_parse ("build", "CORPUS.md...",
                      "Typesets the corpus files into one PDF: a booklet, or a leaflet, as the "

@@ -23,7 +23,7 @@ pm_cmd_proof (int argc, char **argv)
     { "draft", 0, 0, G_OPTION_ARG_NONE, &draft,
       "Mark overfull lines with a bar in the margin and tint loose lines", NULL },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, "Resolution of the pages (default 100)", "N" },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   if (!pm_cmd_parse ("proof", "CORPUS.md...",
                      "Writes every page as DIR/page-NNN.png and the whole edition on one "

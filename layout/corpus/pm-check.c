@@ -8,7 +8,8 @@ typedef struct {
   const PmDocument *doc;
   PmDiagnostics *diags;
   int last_heading;
-  gboolean *referenced; /* per note */
+  gboolean *referenced;    /* per note */
+  gboolean missing_images; /* a missing image is the typesetter's warning, not an error */
 } Checker;
 
 static void
@@ -62,7 +63,7 @@ check_block (Checker *c, const PmBlock *b, gboolean in_note)
                             "the image '%s' is not a local file; download it next to the text "
                             "and refer to it by its file name",
                             b->src);
-      else if (!g_file_test (b->path, G_FILE_TEST_IS_REGULAR))
+      else if (!c->missing_images && !g_file_test (b->path, G_FILE_TEST_IS_REGULAR))
         pm_diagnostics_add (c->diags, PM_SEVERITY_ERROR, file, b->pos.line, b->pos.column,
                             "the image '%s' is not there (looked for %s); put the image there "
                             "or correct the path, which is relative to the text's directory",
@@ -83,11 +84,11 @@ check_blocks (Checker *c, const GPtrArray *blocks, gboolean in_note)
     check_block (c, blocks->pdata[i], in_note);
 }
 
-void
-pm_check_document (const PmDocument *doc, PmDiagnostics *diags)
+static void
+check_document (const PmDocument *doc, PmDiagnostics *diags, gboolean missing_images)
 {
   guint n_notes = doc->notes ? doc->notes->len : 0;
-  Checker c = { doc, diags, 0, g_new0 (gboolean, n_notes + 1) };
+  Checker c = { doc, diags, 0, g_new0 (gboolean, n_notes + 1), missing_images };
 
   if (!doc->blocks || doc->blocks->len == 0)
     pm_diagnostics_add (diags, PM_SEVERITY_ERROR, doc->path, 1, 1,
@@ -128,4 +129,16 @@ pm_check_file (const char *path, PmDiagnostics *diags)
     pm_document_free (doc);
   }
   return pm_diagnostics_count (diags, PM_SEVERITY_ERROR) == errors;
+}
+
+void
+pm_check_document (const PmDocument *doc, PmDiagnostics *diags)
+{
+  check_document (doc, diags, FALSE);
+}
+
+void
+pm_check_document_for_build (const PmDocument *doc, PmDiagnostics *diags)
+{
+  check_document (doc, diags, TRUE);
 }

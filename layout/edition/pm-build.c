@@ -52,7 +52,7 @@ pm_build_render (const PmBuildOptions *o, PmFonts *fonts, PmDiagnostics *diags, 
       bad = TRUE;
       continue;
     }
-    pm_check_document (doc, diags);
+    pm_check_document_for_build (doc, diags);
     g_ptr_array_add (docs, doc);
   }
   if (bad || pm_diagnostics_count (diags, PM_SEVERITY_ERROR) > 0) {

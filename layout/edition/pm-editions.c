@@ -147,6 +147,9 @@ build_one (gpointer data, gpointer user)
   g_autofree char *args_sum = args_sha256 (args);
   FILE *progress = run->options->progress;
 
+  /* A `pamphlet build` killed mid-write, here or by hand, leaves its temporary file; the
+   * edition may well be up to date, since its PDF is the previous one, intact. */
+  pm_atomic_remove_stale (e->output);
   if (!run->options->force && up_to_date (e, state, args_sum)) {
     g_mutex_lock (&run->lock);
     run->result.up_to_date++;

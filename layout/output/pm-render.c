@@ -123,6 +123,7 @@ static void
 line_links (Render *r, const PmPiece *piece, const PmSection *sec, double x, double baseline)
 {
   const PmLine *line = pm_paragraph_get_line (piece->paragraph, piece->line);
+  gboolean back = FALSE;
   for (guint i = 0; i < line->n_runs; i++) {
     const PmLineRun *run = &line->runs[i];
     if (run->note < 0 || !sec->doc || (guint)run->note >= sec->doc->notes->len)
@@ -134,10 +135,24 @@ line_links (Render *r, const PmPiece *piece, const PmSection *sec, double x, dou
     double rx = x + run->x0, ry = baseline - run->rise - h;
     if (piece->note >= 0) { /* the number before a note leads back to its mark */
       pm_recorded_doc_add_link_dest (r->doc, rx, ry, run->x1 - run->x0, h * 1.3, ref);
+      back = TRUE;
     } else {
       pm_recorded_doc_add_dest (r->doc, ref, rx, baseline - line->ascent);
       pm_recorded_doc_add_link_dest (r->doc, rx, ry, run->x1 - run->x0, h * 1.3, target);
     }
+  }
+  if (!back && piece->dest && piece->note >= 0 && sec->doc && line->n_glyphs > 0 &&
+      (guint)piece->note < sec->doc->notes->len) {
+    /* The note's first line, its number set as text ("1. "): no mark run carries it, so
+     * the link back covers the number's glyphs (one per character: digits and a period). */
+    const PmNote *note = g_ptr_array_index (sec->doc->notes, piece->note);
+    g_autofree char *ref = g_strdup_printf ("ref-%u-%d", piece->section, note->number);
+    g_autofree char *label = g_strdup_printf ("%d.", note->number);
+    guint n = (guint)strlen (label);
+    double x0 = line->glyphs[0].x;
+    double x1 = n < line->n_glyphs ? line->glyphs[n].x : line->x_end;
+    pm_recorded_doc_add_link_dest (r->doc, x + x0, baseline - line->ascent, x1 - x0,
+                                   line->ascent + line->descent, ref);
   }
   for (guint i = 0; i < line->n_runs; i++) {
     const PmLineRun *run = &line->runs[i];
@@ -162,12 +177,14 @@ draw_line (Render *r, const PmPageItem *item, guint item_index, const PmPiece *p
     pm_recorded_doc_add_dest (r->doc, piece->dest, x, y - line->ascent);
     if (piece->heading)
       pm_recorded_doc_add_outline (r->doc, sec->title, 1, piece->dest);
-  } else if (piece->heading && piece->heading_level > 1 && piece->line == 0) {
-    /* A subheading: an outline entry under its section. */
+  } else if (piece->heading && piece->line == 0) {
+    /* A subheading: an outline entry under its section, one level below the section's
+     * title, whose entry stands for level 1 (a text may have level-1 headings after its
+     * first: the original article's own title). */
     g_autofree char *dest = g_strdup_printf ("heading-%u-%u", r->index, item_index);
     pm_recorded_doc_add_dest (r->doc, dest, x, y - line->ascent);
     pm_recorded_doc_add_outline (r->doc, pm_paragraph_get_text (piece->paragraph),
-                                 piece->heading_level, dest);
+                                 piece->heading_level + 1, dest);
   }
   line_links (r, piece, sec, x, y);
   if (piece->contents_section >= 0) {

@@ -138,6 +138,9 @@ paragraph_style (const PmStyle *style, const char *element, const char *lang, Pm
   ps->protrusion_func = style_protrusion;
   ps->protrusion_data = style;
   ps->expansion = ts.expansion;
+  ps->word_spacing = ts.word_spacing;
+  ps->space_stretch = ts.space_stretch;
+  ps->space_shrink = ts.space_shrink;
   ps->italic = ts.italic;
   ps->tolerance = ts.tolerance;
   ps->pretolerance = ts.pretolerance;
@@ -204,6 +207,8 @@ page_lines (Setter *st, const PmParagraph *p, double x, const PmColor *color, GA
 {
   guint n = pm_paragraph_get_n_lines (p);
   PmPageLine *lines = g_new0 (PmPageLine, n);
+  double broken_penalty =
+      pm_style_get_text (st->comp->style, "body", st->doc ? st->doc->lang : NULL).broken_penalty;
   for (guint i = 0; i < n; i++) {
     const PmLine *line = pm_paragraph_get_line (p, i);
     PmPiece *piece = piece_new (st->comp, PM_PIECE_LINE, st->section);
@@ -216,6 +221,8 @@ page_lines (Setter *st, const PmParagraph *p, double x, const PmColor *color, GA
     double leading = pm_paragraph_get_leading (p);
     lines[i].depth = MIN (line->descent, leading * 0.3);
     lines[i].height = MIN (line->ascent, leading - lines[i].depth);
+    /* A page break after a hyphen costs extra (TeX's \brokenpenalty). */
+    lines[i].penalty = line->hyphenated ? (int)broken_penalty : 0;
     lines[i].user = piece;
     if (note_refs && st->notes && line->n_notes > 0) {
       /* The page notes of this line sit in NOTE_REFS, contiguous, from here. */
@@ -243,6 +250,34 @@ fix_note_pointers (PmPageLine *lines, guint n, GArray *note_refs)
     if (lines[i].n_notes > 0)
       lines[i].notes =
           &g_array_index (note_refs, PmPageNote, GPOINTER_TO_UINT (lines[i].notes) - 1);
+}
+
+/* The loosest and the tightest glue of P's justified lines (adjustment ratios; the last line
+ * and lines ended by a forced break are set naturally and do not count). */
+static void
+ratio_range (const PmParagraph *p, double *lo, double *hi)
+{
+  *lo = 0;
+  *hi = 0;
+  for (guint i = 0; i < pm_paragraph_get_n_lines (p); i++) {
+    const PmLine *l = pm_paragraph_get_line (p, i);
+    if (l->last || l->forced)
+      continue;
+    *lo = MIN (*lo, l->ratio);
+    *hi = MAX (*hi, l->ratio);
+  }
+}
+
+/* Whether ALT, a shorter or longer setting of a paragraph set as NORMAL, is good enough to
+ * trade for a widow or an orphan: no line looser than the glue's full stretch (ratio 1) or
+ * tighter than three quarters of its shrink, unless the normal setting has such lines too. */
+static gboolean
+alternative_ok (const PmParagraph *alt, const PmParagraph *normal)
+{
+  double lo, hi, nlo, nhi;
+  ratio_range (alt, &lo, &hi);
+  ratio_range (normal, &nlo, &nhi);
+  return hi <= MAX (1.0, nhi) + 1e-9 && lo >= MIN (-0.75, nlo) - 1e-9;
 }
 
 /* Adds a body paragraph, with its shorter and longer settings for widow control. */
@@ -288,7 +323,7 @@ add_paragraph (Setter *st, const GPtrArray *inlines, const char *element, double
       if (p)
         g_ptr_array_add (comp->paragraphs, p);
       if (!p || pm_paragraph_get_n_lines (p) != n + looseness ||
-          pm_paragraph_count_overfull (p) > 0)
+          pm_paragraph_count_overfull (p) > 0 || !alternative_ok (p, normal))
         continue;
       alt[k] = page_lines (st, p, 0, &color, refs);
       alt_lines[k].n_lines = pm_paragraph_get_n_lines (p);
@@ -685,6 +720,16 @@ add_masthead (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, con
   return TRUE;
 }
 
+/* Whether INLINES read TEXT, letter case aside. */
+static gboolean
+same_text (const GPtrArray *inlines, const char *text)
+{
+  g_autofree char *a = pm_inlines_to_text (inlines);
+  g_autofree char *fa = g_utf8_casefold (a, -1);
+  g_autofree char *fb = g_utf8_casefold (text, -1);
+  return !strcmp (g_strstrip (fa), g_strstrip (fb));
+}
+
 /* The document's title: its front matter's, or the text of its first heading. */
 static char *
 document_title (const PmDocument *doc)
@@ -712,33 +757,49 @@ add_document (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, gbo
   if (!first)
     pm_page_builder_new_section (pb, page->section_start == PM_SECTION_START_RIGHT_PAGE);
   add_file (comp, doc->path);
+  /* Warnings about the document's lines (an overfull line) name its file. */
+  pm_paragraph_builder_set_source (comp->builder, doc->path);
 
   Setter st = { comp, pb, diags, comp->sections->len - 1, doc, NULL, TRUE, page->column_width };
+  /* Problems the paragraph engine finds (a missing glyph) are located in this file. */
+  pm_paragraph_builder_set_source (comp->builder, doc->path);
   gboolean ok = set_notes (&st, error);
+  /* The title heading: a level-1 heading that reads the title (perhaps after a preface),
+   * else a level-1 heading the document opens with; without one, the title is set. */
+  int t = -1;
+  for (guint i = 0; t < 0 && i < doc->blocks->len; i++) {
+    const PmBlock *b = g_ptr_array_index (doc->blocks, i);
+    if (b->kind == PM_BLOCK_HEADING && b->level == 1 && same_text (b->inlines, title))
+      t = (int)i;
+  }
   const PmBlock *b0 = doc->blocks->len ? g_ptr_array_index (doc->blocks, 0) : NULL;
-  gboolean h1_first = b0 && b0->kind == PM_BLOCK_HEADING && b0->level == 1;
-  guint skip = 0;
-  if (ok && pm_style_get_masthead (comp->style)->enabled) {
-    /* A leaflet: the title goes in the masthead, in place of the first heading. */
+  if (t < 0 && b0 && b0->kind == PM_BLOCK_HEADING && b0->level == 1)
+    t = 0;
+  gboolean leaflet = pm_style_get_masthead (comp->style)->enabled;
+  if (ok && leaflet) {
+    /* A leaflet: the title goes in the masthead, in place of the title heading. */
     ok = add_masthead (comp, pb, doc, title, comp->sections->len - 1, error);
-    skip = h1_first ? 1 : 0;
     st.after_heading = TRUE;
-  } else if (ok) {
-    if (h1_first) {
-      ok = add_heading_text (&st, b0->inlines, 1, sec->dest, error);
-      skip = 1;
-    } else {
-      g_autoptr (GPtrArray) inlines = text_inlines (title, doc->lang, 0);
-      ok = add_heading_text (&st, inlines, 1, sec->dest, error);
+  } else if (ok && t < 0) {
+    g_autoptr (GPtrArray) inlines = text_inlines (title, doc->lang, 0);
+    ok = add_heading_text (&st, inlines, 1, sec->dest, error);
+  }
+  for (guint i = 0; ok && i < doc->blocks->len;) {
+    /* The blocks up to the title heading, the heading, the blocks after it. */
+    guint end = t >= (int)i ? (guint)t : doc->blocks->len;
+    g_autoptr (GPtrArray) run = g_ptr_array_new ();
+    for (; i < end; i++)
+      g_ptr_array_add (run, g_ptr_array_index (doc->blocks, i));
+    ok = add_blocks (&st, run, "body", 0, error);
+    if (ok && i == (guint)t) {
+      const PmBlock *h = g_ptr_array_index (doc->blocks, i);
+      if (!leaflet)
+        ok = add_heading_text (&st, h->inlines, 1, sec->dest, error);
+      i++;
     }
   }
-  if (ok) {
-    g_autoptr (GPtrArray) rest = g_ptr_array_new ();
-    for (guint i = skip; i < doc->blocks->len; i++)
-      g_ptr_array_add (rest, g_ptr_array_index (doc->blocks, i));
-    ok = add_blocks (&st, rest, "body", 0, error);
-  }
   setter_clear_notes (&st);
+  pm_paragraph_builder_set_source (comp->builder, NULL);
   return ok;
 }
 
@@ -824,7 +885,6 @@ add_imprint (PmComposition *comp, PmPageBuilder *pb, const GPtrArray *docs, PmDi
   section_new (comp, PM_SECTION_IMPRINT, "Imprint", "en");
   pm_page_builder_new_section (pb, FALSE);
   Setter st = { comp, pb, diags, comp->sections->len - 1, NULL, NULL, TRUE, page->column_width };
-  g_autoptr (GString) text = g_string_new (NULL);
   GDateTime *dt = g_date_time_new_from_unix_utc (comp->date);
   g_autofree char *date = g_date_time_format (dt, "%-d %B %Y");
   g_date_time_unref (dt);

@@ -20,6 +20,7 @@ typedef struct {
   double h, d;
   gpointer user;
   guint note0, n_notes; /* into b->notes */
+  int penalty;          /* for a break after it */
 } Line;
 
 typedef struct {
@@ -119,7 +120,8 @@ copy_lines (PmPageBuilder *b, const PmPageLine *lines, guint n)
 {
   guint first = b->lines->len;
   for (guint i = 0; i < n; i++) {
-    Line l = { lines[i].height, lines[i].depth, lines[i].user, b->notes->len, lines[i].n_notes };
+    Line l = { lines[i].height, lines[i].depth,   lines[i].user,
+               b->notes->len,   lines[i].n_notes, lines[i].penalty };
     for (guint j = 0; j < lines[i].n_notes; j++) {
       const PmPageNote *pn = &lines[i].notes[j];
       Note note = { pn->user, b->note_lines->len, pn->n_lines };
@@ -186,7 +188,7 @@ pm_page_builder_add_space (PmPageBuilder *b, double height)
 void
 pm_page_builder_add_block (PmPageBuilder *b, double height, double depth, gpointer user)
 {
-  PmPageLine l = { height, depth, user, NULL, 0 };
+  PmPageLine l = { height, depth, user, NULL, 0, 0 };
   Element e = { 0 };
   e.kind = EL_BLOCK;
   e.has[0] = TRUE;
@@ -515,7 +517,7 @@ fill_column (Filler *fl, Pos start, const Carry *carry, guint n_carry)
         if (!prev_space)
           consider (fl, &s, here, 0, BREAK_NORMAL, FALSE, FALSE, &emergency);
       } else if (i > p.line && e->kind == EL_PARAGRAPH) {
-        int pen = e->pen.interline;
+        int pen = e->pen.interline + line_at (fl, e->line0[v] + i - 1)->penalty;
         gboolean orphan = i == 1, widow = i == n - 1;
         if (orphan)
           pen += e->pen.orphan;

@@ -54,6 +54,8 @@ typedef struct {
   gpointer user;           /* the caller's handle for drawing it */
   const PmPageNote *notes; /* the footnotes this line references, in order (body lines) */
   guint n_notes;
+  int penalty; /* added to a column break right after this line (TeX's \brokenpenalty
+                * after a line ending in a hyphen); 0 for none */
 } PmPageLine;
 
 /* A footnote: its lines, already set (smaller) by the caller. The builder copies it. */

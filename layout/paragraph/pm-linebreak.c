@@ -135,6 +135,9 @@ compute_sums (PmLineBreaker *b, const PmItem *items, guint n)
     const PmItem *it = &items[i];
     if (it->type == PM_ITEM_BOX) {
       t.w += fin (it->width);
+      /* Font expansion: the glyphs' own stretch and shrink. */
+      t.y += fin (it->stretch);
+      t.z += fin (it->shrink);
     } else if (it->type == PM_ITEM_GLUE) {
       t.w += fin (it->width);
       if (it->stretch_order > 0)

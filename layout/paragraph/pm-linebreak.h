@@ -1,7 +1,8 @@
 /* pm-linebreak.h: Knuth–Plass total-fit line breaking with TeX's model and knobs.
  *
  * A paragraph is a list of items (Knuth & Plass 1981, TeX §813–890):
- *   box      material of fixed width (a word, a glyph run, an indent);
+ *   box      material of fixed width (a word, a glyph run, an indent); a box's stretch and
+ *            shrink (font expansion, as pdfTeX's) add to its line's finite stretch and shrink;
  *   glue     a space of natural width that may stretch and shrink; a legal break
  *            only when the item before it is a box; a break there drops the glue;
  *   penalty  a possible break with a cost: PM_PENALTY_INFINITY (10000) or more forbids it,

@@ -71,8 +71,6 @@ typedef struct {
   guint8 brk;    /* PENALTY: BreakKind, or BRK_NONE */
   double pr;     /* PENALTY: right protrusion of the line if it breaks here */
   int hyph_part; /* PENALTY: the part the added hyphen takes its font from, or -1 */
-  double expand; /* GLUE: the part of its stretch and shrink that is the font expansion of the
-                  * word before it */
 } ItemInfo;
 
 typedef struct {
@@ -194,6 +192,7 @@ pm_paragraph_style_init (PmParagraphStyle *style)
   style->features = "kern,liga";
   style->leading = 13;
   style->align = PM_ALIGN_JUSTIFY;
+  style->word_spacing = 1;
   style->space_stretch = 0.5;
   style->space_shrink = 1.0 / 3.0;
   style->ragged_stretch = 2;
@@ -660,13 +659,13 @@ push (PmParagraphBuilder *b, PmItemType type, double width, double stretch, doub
   it->penalty = (int)CLAMP (penalty, PM_PENALTY_FORCE, PM_PENALTY_INFINITY);
   it->flagged = flagged;
   it->automatic = automatic;
-  ItemInfo none = { -1, BRK_NONE, 0, -1, 0 };
+  ItemInfo none = { -1, BRK_NONE, 0, -1 };
   g_array_index (b->infos, ItemInfo, n) = info ? *info : none;
 }
 
 #define BOX(w, piece)                                                                              \
   do {                                                                                             \
-    ItemInfo i_ = { (piece), BRK_NONE, 0, -1, 0 };                                                 \
+    ItemInfo i_ = { (piece), BRK_NONE, 0, -1 };                                                    \
     push (b, PM_ITEM_BOX, (w), 0, 0, 0, 0, FALSE, FALSE, &i_);                                     \
   } while (0)
 #define GLUE(w, st, sh) push (b, PM_ITEM_GLUE, (w), (st), (sh), 0, 0, FALSE, FALSE, NULL)
@@ -720,7 +719,7 @@ push_break (PmParagraphBuilder *b, const PmParagraphStyle *style, double width, 
             gboolean flagged, gboolean automatic, BreakKind kind, double pr, int hyph_part,
             double R, double delta)
 {
-  ItemInfo info = { -1, (guint8)kind, pr, hyph_part, 0 };
+  ItemInfo info = { -1, (guint8)kind, pr, hyph_part };
   gboolean shift = fabs (delta) > 1e-9;
   if (style->align != PM_ALIGN_JUSTIFY)
     GLUE (0, R, 0);
@@ -802,9 +801,11 @@ break_widths (PmParagraphBuilder *b, const Part *pp, const Span *ps, gsize at, g
 }
 
 static double
-space_width (PmParagraphBuilder *b, const Span *s)
+space_width (PmParagraphBuilder *b, const PmParagraphStyle *style, const Span *s)
 {
   double w = pm_shaper_char_width (b->shaper, &s->spec, ' ', NULL);
+  if (style->word_spacing > 0)
+    w *= style->word_spacing;
   return w > 0 ? w : s->spec.size / 4;
 }
 
@@ -826,7 +827,7 @@ missing_glyph_error (PmParagraphBuilder *b, gsize offset, GError **error)
 /* Shapes the parts of word W and emits its boxes and in-word penalties. */
 static gboolean
 emit_word (PmParagraphBuilder *b, const Word *w, const PmParagraphStyle *style, double R,
-           double *first_width, double *last_width, PmDiagnostics *diags, GError **error)
+           PmDiagnostics *diags, GError **error)
 {
   g_array_set_size (b->cuts, 0);
   word_cuts (b, w, style, diags);
@@ -882,8 +883,11 @@ emit_word (PmParagraphBuilder *b, const Word *w, const PmParagraphStyle *style, 
         width += run->glyphs[g++].x_advance;
       piece.g1 = g;
       g_array_append_val (b->pieces, piece);
-      BOX (width, (int)b->pieces->len - 1);
-      *last_width += width;
+      /* Font expansion: the letters' own stretch and shrink, which the breaker adds to their
+       * line's (pm-linebreak.h). */
+      ItemInfo pinfo = { (int)b->pieces->len - 1, BRK_NONE, 0, -1 };
+      double ex = style->align == PM_ALIGN_JUSTIFY ? style->expansion * width : 0;
+      push (b, PM_ITEM_BOX, width, ex, ex, 0, 0, FALSE, FALSE, &pinfo);
       start = at;
     }
     if (kind == BRK_NONE || at >= w->end || at <= w->start)
@@ -906,11 +910,6 @@ emit_word (PmParagraphBuilder *b, const Word *w, const PmParagraphStyle *style, 
                            : protrusion_at (b, style, prev, TRUE);
     if (style->align == PM_ALIGN_CENTER)
       pr = 0;
-    /* The letters before the word's first break point and after its last one are what its
-     * expansion is credited with (see build_items). */
-    if (*first_width < 0)
-      *first_width = *last_width;
-    *last_width = 0;
     switch (kind) {
       case BRK_AUTO:
       case BRK_SOFT:
@@ -942,8 +941,6 @@ build_items (PmParagraphBuilder *b, const PmParagraphStyle *style, PmDiagnostics
   gboolean centre = style->align == PM_ALIGN_CENTER;
   double R = style->ragged_stretch * style->size;
   Word *words = (Word *)b->words->data;
-  double word_width = 0;
-  int space_glue = -1; /* the glue of the space before the word being emitted */
 
   if (centre)
     GLUE (0, R, 0);
@@ -958,23 +955,16 @@ build_items (PmParagraphBuilder *b, const PmParagraphStyle *style, PmDiagnostics
     const Word *w = &words[k];
     if (k > 0) {
       const Span *ss = &g_array_index (b->spans, Span, w->sep_span);
-      double sp = space_width (b, ss);
-      /* Font expansion of the word before the space (from its last break point on), carried by
-       * the space's glue: a break there drops it, so the breaker does not count the last word
-       * of a line, which set_line() expands all the same; the breaker never counts more. */
-      double ex = justify ? style->expansion * word_width : 0;
-      ItemInfo expand_info = { -1, BRK_NONE, 0, -1, ex };
+      double sp = space_width (b, style, ss);
       double pl = protrusion_at (b, style, w->start, FALSE);
       double pr = protrusion_at (b, style, prev_char_offset (b, words[k - 1].end), TRUE);
-      ItemInfo space_break = { -1, BRK_NONE, pr, -1, 0 };
+      ItemInfo space_break = { -1, BRK_NONE, pr, -1 };
       switch (w->sep) {
         case SEP_TIE:
           PENALTY (0, PM_PENALTY_INFINITY);
-          if (justify) {
-            space_glue = (int)b->items->len;
-            push (b, PM_ITEM_GLUE, sp, sp * style->space_stretch + ex,
-                  sp * style->space_shrink + ex, 0, 0, FALSE, FALSE, &expand_info);
-          } else
+          if (justify)
+            GLUE (sp, sp * style->space_stretch, sp * style->space_shrink);
+          else
             GLUE (sp, 0, 0);
           break;
         case SEP_FORCED:
@@ -999,9 +989,7 @@ build_items (PmParagraphBuilder *b, const PmParagraphStyle *style, PmDiagnostics
           if (justify) {
             if (pr > 0)
               push (b, PM_ITEM_PENALTY, -pr, 0, 0, 0, 0, FALSE, FALSE, &space_break);
-            space_glue = (int)b->items->len;
-            push (b, PM_ITEM_GLUE, sp + pl, sp * style->space_stretch + ex,
-                  sp * style->space_shrink + ex, 0, 0, FALSE, FALSE, &expand_info);
+            GLUE (sp + pl, sp * style->space_stretch, sp * style->space_shrink);
           } else if (centre) {
             GLUE (0, R, 0);
             PENALTY (0, 0);
@@ -1023,21 +1011,8 @@ build_items (PmParagraphBuilder *b, const PmParagraphStyle *style, PmDiagnostics
           break;
       }
     }
-    double first_width = -1;
-    word_width = 0;
-    if (!emit_word (b, w, style, R, &first_width, &word_width, diags, error))
+    if (!emit_word (b, w, style, R, diags, error))
       return FALSE;
-    /* A word that may break inside lends the expansion of its letters before the first break
-     * to the space before it and of those after the last to the space after it, so that no
-     * line is credited with letters it does not hold (letters between breaks are not counted:
-     * the breaker may only underestimate what set_line() expands). */
-    if (first_width >= 0 && space_glue >= 0 && justify && style->expansion > 0) {
-      double ex = style->expansion * first_width;
-      g_array_index (b->items, PmItem, space_glue).stretch += ex;
-      g_array_index (b->items, PmItem, space_glue).shrink += ex;
-      g_array_index (b->infos, ItemInfo, space_glue).expand += ex;
-    }
-    space_glue = -1;
   }
   PENALTY (0, PM_PENALTY_INFINITY);
   if (centre)
@@ -1131,7 +1106,7 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
   const Piece *pieces = (const Piece *)b->pieces->data;
   /* An implicit final break (brk == n) is like a break at glue. */
   static const PmItem none_item = { PM_ITEM_GLUE, 0, 0, 0, 0, 0, FALSE, FALSE, NULL };
-  static const ItemInfo none_info = { -1, BRK_NONE, 0, -1, 0 };
+  static const ItemInfo none_info = { -1, BRK_NONE, 0, -1 };
   const PmItem *bi = brk < b->items->len ? &items[brk] : &none_item;
   const ItemInfo *binfo = brk < b->items->len ? &infos[brk] : &none_info;
   gboolean hyphen = bi->type == PM_ITEM_PENALTY && binfo->hyph_part >= 0;
@@ -1155,7 +1130,7 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
     g_array_index (groups, Group, groups->len - 1).hyphen = TRUE;
 
   /* The runs the groups draw, and the natural width, stretch and shrink. */
-  double natural = 0, stretch[2] = { 0, 0 }, shrink = 0, letters = 0, expandable = 0;
+  double natural = 0, stretch[2] = { 0, 0 }, shrink = 0, letters = 0;
   guint n_glyphs = 0;
   for (guint k = 0; k < groups->len; k++) {
     Group *g = &g_array_index (groups, Group, k);
@@ -1168,10 +1143,8 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
   for (guint i = from; i < brk; i++) {
     if (items[i].type == PM_ITEM_GLUE) {
       natural += items[i].width;
-      /* The breaker counted the words' expansion in the glue; here it is the letters'. */
-      stretch[items[i].stretch_order > 0 ? 1 : 0] += items[i].stretch - infos[i].expand;
-      shrink += items[i].shrink - infos[i].expand;
-      expandable += infos[i].expand;
+      stretch[items[i].stretch_order > 0 ? 1 : 0] += items[i].stretch;
+      shrink += items[i].shrink;
     } else if (items[i].type == PM_ITEM_BOX && infos[i].piece < 0)
       natural += items[i].width;
   }
@@ -1181,7 +1154,6 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
    * only ever shrinks with it). */
   double E =
       style->align == PM_ALIGN_JUSTIFY && style->expansion > 0 ? style->expansion * letters : 0;
-  (void)expandable;
 
   /* The adjustment ratio, from what is drawn (not the breaker's estimate). */
   double diff = measure - natural, ratio = 0;
@@ -1207,14 +1179,20 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
       ratio = -1;
     }
   }
-  /* The letters take their share in whole steps (as pdfTeX's); the spaces take the rest, so
-   * the line is still flush to the hundredth of a point. */
+  /* The letters take the line's adjustment first, up to the limit and in whole steps; the
+   * spaces take the rest, so the line is still flush to the hundredth of a point and its
+   * spaces stay as near their natural width as the limit allows. Where the spaces cannot take
+   * up the step's rounding, the exact expansion keeps the line flush. */
   double expand = 0, space_ratio = ratio;
   if (E > 0 && order == 0 && ratio != 0) {
     double step = style->expansion_step > 0 ? style->expansion_step : style->expansion;
-    expand =
-        CLAMP (round (ratio * style->expansion / step) * step, -style->expansion, style->expansion);
+    double exact = CLAMP (diff / letters, -style->expansion, style->expansion);
+    expand = CLAMP (round (exact / step) * step, -style->expansion, style->expansion);
     double rest = diff - letters * expand;
+    if ((rest > 1e-6 && stretch[0] <= 0) || (rest < -1e-6 && -rest > shrink)) {
+      expand = exact;
+      rest = diff - letters * expand;
+    }
     if (rest > 0)
       space_ratio = stretch[0] > 0 ? rest / stretch[0] : 0;
     else if (rest < 0)
@@ -1237,9 +1215,9 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
     if (it->type == PM_ITEM_GLUE) {
       double set = it->width;
       if (space_ratio > 0 && (it->stretch_order > 0 ? 1 : 0) == order)
-        set += space_ratio * (it->stretch - infos[i].expand);
+        set += space_ratio * it->stretch;
       else if (space_ratio < 0)
-        set += space_ratio * (it->shrink - infos[i].expand);
+        set += space_ratio * it->shrink;
       x += set;
       continue;
     }

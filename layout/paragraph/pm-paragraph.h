@@ -51,8 +51,9 @@ typedef struct {
   double left_indent;  /* points, every line */
   double right_indent; /* points, every line */
 
-  /* Spacing: interword glue is the font's space with this stretch and shrink (fractions of
-   * the space, TeX's 1/2 and 1/3) */
+  /* Spacing: interword glue is the font's space times word_spacing (1), with this stretch
+   * and shrink (fractions of the space, TeX's 1/2 and 1/3) */
+  double word_spacing;
   double space_stretch;
   double space_shrink;
   double ragged_stretch; /* ragged and centred: TeX's \rightskip stretch, in ems (2) */

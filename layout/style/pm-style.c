@@ -80,6 +80,9 @@ enum {
   TK_HYPHENATE,
   TK_PROTRUSION,
   TK_EXPANSION,
+  TK_WORD_SPACING,
+  TK_SPACE_STRETCH,
+  TK_SPACE_SHRINK,
   TK_TOLERANCE,
   TK_PRETOLERANCE,
   TK_LINE_PENALTY,
@@ -90,6 +93,7 @@ enum {
   TK_ADJ_DEMERITS,
   TK_WIDOW_PENALTY,
   TK_ORPHAN_PENALTY,
+  TK_BROKEN_PENALTY,
   TK_EMERGENCY_STRETCH,
   TK_COUNT
 };
@@ -116,6 +120,9 @@ static const KeyDef text_keys[TK_COUNT] = {
   [TK_HYPHENATE] = { "hyphenate", V_BOOL, 0, NULL, 0, 0, "true", TRUE },
   [TK_PROTRUSION] = { "protrusion", V_BOOL, 0, NULL, 0, 0, "false", TRUE },
   [TK_EXPANSION] = { "expansion", V_FRACTION, 0, NULL, 0, 0.1, "0", TRUE },
+  [TK_WORD_SPACING] = { "word-spacing", V_FRACTION, 0, NULL, 0.5, 2, "100%", TRUE },
+  [TK_SPACE_STRETCH] = { "space-stretch", V_FRACTION, 0, NULL, 0, 5, "50%", TRUE },
+  [TK_SPACE_SHRINK] = { "space-shrink", V_FRACTION, 0, NULL, 0, 1, "0.3333333", TRUE },
   [TK_TOLERANCE] = { "tolerance", V_NUMBER, 0, NULL, 0, 10000, "200", TRUE },
   [TK_PRETOLERANCE] = { "pretolerance", V_NUMBER, 0, NULL, -1, 10000, "100", TRUE },
   [TK_LINE_PENALTY] = { "line-penalty", V_NUMBER, 0, NULL, -10000, 10000, "10", TRUE },
@@ -127,6 +134,7 @@ static const KeyDef text_keys[TK_COUNT] = {
   [TK_ADJ_DEMERITS] = { "adj-demerits", V_NUMBER, 0, NULL, 0, BIG, "10000", TRUE },
   [TK_WIDOW_PENALTY] = { "widow-penalty", V_NUMBER, 0, NULL, 0, 10000, "150", TRUE },
   [TK_ORPHAN_PENALTY] = { "orphan-penalty", V_NUMBER, 0, NULL, 0, 10000, "150", TRUE },
+  [TK_BROKEN_PENALTY] = { "broken-penalty", V_NUMBER, 0, NULL, 0, 10000, "100", TRUE },
   [TK_EMERGENCY_STRETCH] = { "emergency-stretch", V_LENGTH, U_ABS | U_EM, NULL, 0, BIG, "0", TRUE },
 };
 
@@ -1369,6 +1377,9 @@ resolve_text (PmStyle *s, const Table *lt, const char *elem, const PmTextStyle *
   t->hyphenate = T (TK_HYPHENATE)->num != 0;
   t->protrusion = T (TK_PROTRUSION)->num != 0;
   t->expansion = T (TK_EXPANSION)->num;
+  t->word_spacing = T (TK_WORD_SPACING)->num;
+  t->space_stretch = T (TK_SPACE_STRETCH)->num;
+  t->space_shrink = T (TK_SPACE_SHRINK)->num;
   t->tolerance = T (TK_TOLERANCE)->num;
   t->pretolerance = T (TK_PRETOLERANCE)->num;
   t->line_penalty = T (TK_LINE_PENALTY)->num;
@@ -1379,6 +1390,7 @@ resolve_text (PmStyle *s, const Table *lt, const char *elem, const PmTextStyle *
   t->adj_demerits = T (TK_ADJ_DEMERITS)->num;
   t->widow_penalty = T (TK_WIDOW_PENALTY)->num;
   t->orphan_penalty = T (TK_ORPHAN_PENALTY)->num;
+  t->broken_penalty = T (TK_BROKEN_PENALTY)->num;
   t->emergency_stretch = resolve_length (T (TK_EMERGENCY_STRETCH), t->size, t->size);
 #undef T
 }

@@ -90,11 +90,14 @@ typedef struct {
   gboolean hyphenate;
   gboolean protrusion; /* margin kerning with pm_style_protrusion() */
   double expansion;    /* font expansion allowed, as a fraction of width (0.02); 0 = off */
+  double word_spacing; /* the interword space, as a multiple of the font's space (1) */
+  double space_stretch, space_shrink; /* its stretch and shrink, as fractions of it (1/2, 1/3) */
   /* Knuth–Plass parameters, as TeX names them. */
   double tolerance, pretolerance;
   double line_penalty, hyphen_penalty, exhyphen_penalty;
   double double_hyphen_demerits, final_hyphen_demerits, adj_demerits;
   double widow_penalty, orphan_penalty;
+  double broken_penalty;    /* a page break after a line ending in a hyphen (\brokenpenalty) */
   double emergency_stretch; /* stretch added per line in a last pass (TeX's \emergencystretch) */
 } PmTextStyle;
 

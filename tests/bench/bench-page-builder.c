@@ -22,13 +22,13 @@ lines_new (GRand *rand, int n, GPtrArray *garbage)
   PmPageLine *lines = g_new0 (PmPageLine, n);
   g_ptr_array_add (garbage, lines);
   for (int i = 0; i < n; i++) {
-    lines[i] = (PmPageLine){ 8, 2, GINT_TO_POINTER (i + 1), NULL, 0 };
+    lines[i] = (PmPageLine){ 8, 2, GINT_TO_POINTER (i + 1), NULL, 0, 0 };
     if (g_rand_int_range (rand, 0, 25) == 0) {
       int k = 1 + g_rand_int_range (rand, 0, 6);
       PmPageNote *note = g_new0 (PmPageNote, 1);
       PmPageLine *nl = g_new0 (PmPageLine, k);
       for (int j = 0; j < k; j++)
-        nl[j] = (PmPageLine){ 7, 2, GINT_TO_POINTER (j + 1), NULL, 0 };
+        nl[j] = (PmPageLine){ 7, 2, GINT_TO_POINTER (j + 1), NULL, 0, 0 };
       *note = (PmPageNote){ note, nl, k };
       g_ptr_array_add (garbage, note);
       g_ptr_array_add (garbage, nl);
@@ -51,7 +51,7 @@ document (guint columns, int *n_lines)
     if (i % 500 == 0)
       pm_page_builder_new_section (b, TRUE);
     if (g_rand_int_range (rand, 0, 12) == 0) {
-      PmPageLine h = { 14, 4, GINT_TO_POINTER (1), NULL, 0 };
+      PmPageLine h = { 14, 4, GINT_TO_POINTER (1), NULL, 0, 0 };
       pm_page_builder_add_space (b, 8);
       pm_page_builder_add_heading (b, &h, 1);
     }

@@ -96,7 +96,7 @@ main (void)
   for (guint i = 0; i < texts->len; i++)
     words += ((Text *)texts->pdata[i])->words->len;
 
-  double fresh[RUNS], warm[RUNS];
+  double fresh[RUNS] = { 0 }, warm[RUNS] = { 0 };
   guint unique = 0, missing = 0;
   for (int r = 0; r < RUNS; r++) {
     PmShaper *shaper = pm_shaper_new (fonts);

@@ -852,6 +852,46 @@ test_pruning (void)
   g_array_free (breaks, TRUE);
 }
 
+/* Boxes that stretch and shrink (font expansion): their stretch and shrink add to the line's. */
+static void
+test_box_expansion (void)
+{
+  GArray *items = g_array_new (FALSE, FALSE, sizeof (PmItem));
+  GArray *breaks = g_array_new (FALSE, FALSE, sizeof (PmBreak));
+  PmLineBreaker *b = pm_line_breaker_new ();
+  PmLineBreakParams p;
+  PmLineBreakInfo info;
+  pm_line_break_params_init (&p);
+  /* Two words of 10 with 0.5 stretch and shrink each around a glue 3 +1.5 -1. */
+  pm_items_append_box (items, 0, NULL);
+  PmItem box = { PM_ITEM_BOX, 10, 0.5, 0.5, 0, 0, FALSE, FALSE, NULL };
+  g_array_append_val (items, box);
+  pm_items_append_glue (items, 3, 1.5, 1, 0, NULL);
+  g_array_append_val (items, box);
+  pm_items_append_penalty (items, 0, PM_PENALTY_FORCE, FALSE, NULL);
+  /* Measure 25: stretch 2 of 1.5 + 1: ratio 0.8, badness round(51.2) = 51. */
+  p.width = 25;
+  g_assert_true (pm_line_breaker_run (b, (PmItem *)items->data, items->len, &p, breaks, &info));
+  g_assert_cmpuint (breaks->len, ==, 1);
+  PmBreak *l = &g_array_index (breaks, PmBreak, 0);
+  g_assert_cmpfloat (fabs (l->ratio - 0.8), <, 1e-12);
+  g_assert_cmpint (l->badness, ==, 51);
+  /* Measure 21.5: shrink 1.5 of 1 + 1: ratio -0.75; 21 is all the shrink there is; 20.9 is
+   * overfull. */
+  p.width = 21.5;
+  g_assert_true (pm_line_breaker_run (b, (PmItem *)items->data, items->len, &p, breaks, &info));
+  g_assert_cmpfloat (fabs (g_array_index (breaks, PmBreak, 0).ratio + 0.75), <, 1e-12);
+  p.width = 21;
+  g_assert_true (pm_line_breaker_run (b, (PmItem *)items->data, items->len, &p, breaks, &info));
+  g_assert_false (g_array_index (breaks, PmBreak, 0).overfull);
+  p.width = 20.9;
+  g_assert_false (pm_line_breaker_run (b, (PmItem *)items->data, items->len, &p, breaks, &info));
+  g_assert_true (g_array_index (breaks, PmBreak, 0).overfull);
+  pm_line_breaker_free (b);
+  g_array_free (items, TRUE);
+  g_array_free (breaks, TRUE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -865,5 +905,6 @@ main (int argc, char **argv)
   g_test_add_func ("/linebreak/ragged-centred", test_ragged_and_centred);
   g_test_add_func ("/linebreak/recipes", test_recipes);
   g_test_add_func ("/linebreak/pruning", test_pruning);
+  g_test_add_func ("/linebreak/box-expansion", test_box_expansion);
   return g_test_run ();
 }

@@ -84,7 +84,7 @@ make_lines (Doc *d, int para, int n, const int *note_at, GPtrArray *garbage)
   PmPageLine *lines = g_new0 (PmPageLine, n);
   g_ptr_array_add (garbage, lines);
   for (int i = 0; i < n; i++) {
-    lines[i] = (PmPageLine){ 8, 2, info (d, K_LINE, para, i, n), NULL, 0 };
+    lines[i] = (PmPageLine){ 8, 2, info (d, K_LINE, para, i, n), NULL, 0, 0 };
     if (note_at && note_at[i] > 0) {
       int nid = d->n_notes++;
       PmPageNote *note = g_new0 (PmPageNote, 1);
@@ -92,7 +92,7 @@ make_lines (Doc *d, int para, int n, const int *note_at, GPtrArray *garbage)
       g_ptr_array_add (garbage, note);
       g_ptr_array_add (garbage, nl);
       for (int k = 0; k < note_at[i]; k++)
-        nl[k] = (PmPageLine){ 7, 2, info (d, K_NOTE, nid, k, note_at[i]), NULL, 0 };
+        nl[k] = (PmPageLine){ 7, 2, info (d, K_NOTE, nid, k, note_at[i]), NULL, 0, 0 };
       *note = (PmPageNote){ info (d, K_NOTE, nid, -1, note_at[i]), nl, note_at[i] };
       lines[i].notes = note;
       lines[i].n_notes = 1;
@@ -134,7 +134,7 @@ add_para (Doc *d, int n, const int *note_at, gboolean alt, const PmParagraphPena
 static void
 add_heading (Doc *d)
 {
-  PmPageLine l = { 14, 4, info (d, K_HEADING, d->n_paras++, 0, 1), NULL, 0 };
+  PmPageLine l = { 14, 4, info (d, K_HEADING, d->n_paras++, 0, 1), NULL, 0, 0 };
   pm_page_builder_add_heading (d->b, &l, 1);
 }
 
@@ -270,6 +270,28 @@ test_fill (void)
   g_assert_cmpuint (st.overfull, ==, 0);
   pm_pages_free (pages);
   doc_free (d);
+}
+
+/* A penalty on a line (TeX's \brokenpenalty after a hyphenated line) moves the column break
+ * away from it, a line earlier, when that costs less. */
+static void
+test_line_penalty (void)
+{
+  PmPageFrame f = frame (1);
+  for (int pen = 0; pen <= 1000; pen += 1000) {
+    PmPageBuilder *b = pm_page_builder_new (&f);
+    PmPageLine lines[GRID_LINES + 6];
+    for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+      lines[i] =
+          (PmPageLine){ 8, 2, GUINT_TO_POINTER (i + 1), NULL, 0, i == GRID_LINES - 1 ? pen : 0 };
+    PmParagraphPenalties no = no_penalties ();
+    pm_page_builder_add_paragraph (b, lines, G_N_ELEMENTS (lines), &no, NULL, NULL);
+    PmPages *pages = pm_page_builder_finish (b, NULL);
+    g_assert_cmpint (lines_in_column (pm_pages_get (pages, 0), 0), ==,
+                     pen ? GRID_LINES - 1 : GRID_LINES);
+    pm_pages_free (pages);
+    pm_page_builder_free (b);
+  }
 }
 
 /* Headings and space between paragraphs: every body line is still on the grid. */
@@ -1012,7 +1034,7 @@ test_reserve_limits (void)
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++) {
     PmPageBuilder *b = pm_page_builder_new (&f);
     pm_page_builder_reserve_top (b, bad[i], NULL);
-    PmPageLine l = { 8, 2, NULL, NULL, 0 };
+    PmPageLine l = { 8, 2, NULL, NULL, 0, 0 };
     pm_page_builder_add_paragraph (b, &l, 1, NULL, NULL, NULL);
     GError *error = NULL;
     g_assert_null (pm_page_builder_finish (b, &error));
@@ -1028,6 +1050,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/page-builder/fill", test_fill);
   g_test_add_func ("/page-builder/grid", test_grid);
+  g_test_add_func ("/page-builder/line-penalty", test_line_penalty);
   g_test_add_func ("/page-builder/heading-kept", test_heading_kept);
   g_test_add_func ("/page-builder/notes-property", test_notes_property);
   g_test_add_func ("/page-builder/note-split", test_note_split);

@@ -750,6 +750,59 @@ test_draw (Fixture *f, gconstpointer data)
   pm_paragraph_free (p);
 }
 
+/* Font expansion at several measures: justified lines stay flush with the measure, each line's
+ * glyphs scaled by at most the limit, in steps, drawn with a font scaled as much; the letters
+ * take the adjustment first, so the spaces are adjusted less than without; ragged text is not
+ * expanded. */
+static void
+test_expansion_flush (Fixture *f, gconstpointer data)
+{
+  add (f, PM_INLINE_TEXT, 0, english, "en");
+  double widths[] = { 317, 250, 180 };
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++) {
+    f->style.expansion = 0;
+    PmParagraph *plain = build (f, widths[w]);
+    f->style.expansion = 0.02;
+    f->style.expansion_step = 0.001;
+    PmParagraph *p = build (f, widths[w]);
+    check_measure (p, &f->style, widths[w]);
+    guint expanded = 0;
+    double sum_plain = 0, sum = 0;
+    for (guint i = 0; i < pm_paragraph_get_n_lines (p); i++) {
+      const PmLine *l = pm_paragraph_get_line (p, i);
+      g_assert_cmpfloat (fabs (l->expand), <=, 0.02 + 1e-12);
+      if (l->last) {
+        g_assert_cmpfloat (l->expand, <=, 0); /* condensed if it must shrink, never wider */
+        continue;
+      }
+      g_assert_false (l->underfull);
+      /* The drawn width is the measure: the glyphs' pen positions and the glue as set. */
+      g_assert_cmpfloat (fabs (l->x_end - l->protrude_right - widths[w]), <, 0.01);
+      double steps = l->expand / f->style.expansion_step;
+      g_assert_cmpfloat (fabs (steps - round (steps)), <, 1e-6);
+      expanded += l->expand != 0;
+      sum += fabs (l->space_ratio);
+      for (guint r = 0; r < l->n_runs; r++) {
+        cairo_matrix_t m;
+        cairo_scaled_font_get_font_matrix (l->runs[r].font, &m);
+        g_assert_cmpfloat (fabs (m.xx / m.yy - (1 + l->expand)), <, 1e-9);
+      }
+    }
+    for (guint i = 0; i + 1 < pm_paragraph_get_n_lines (plain); i++)
+      sum_plain += fabs (pm_paragraph_get_line (plain, i)->ratio);
+    g_assert_cmpuint (expanded, >, 0);
+    /* The glyphs take part of each line's adjustment: the glue is adjusted less overall. */
+    g_assert_cmpfloat (sum, <, sum_plain);
+    pm_paragraph_free (plain);
+    pm_paragraph_free (p);
+  }
+  f->style.align = PM_ALIGN_RAGGED_RIGHT;
+  PmParagraph *p = build (f, 250);
+  for (guint i = 0; i < pm_paragraph_get_n_lines (p); i++)
+    g_assert_cmpfloat (pm_paragraph_get_line (p, i)->expand, ==, 0);
+  pm_paragraph_free (p);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -775,5 +828,6 @@ main (int argc, char **argv)
   ADD ("/paragraph/preload", test_preload);
   ADD ("/paragraph/expansion", test_expansion);
   ADD ("/paragraph/draw", test_draw);
+  ADD ("/paragraph/expansion-flush", test_expansion_flush);
   return g_test_run ();
 }

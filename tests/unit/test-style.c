@@ -203,7 +203,7 @@ test_units (void)
                               " margin-outer: 36pt, margin-top: 0, bleed: 0.125in,"
                               " column-gap: 2em }\n"
                               "body: { size: 12pt, leading: 120%, letter-spacing: 0.1em,"
-                              " expansion: 2% }\n"
+                              " expansion: 2%, word-spacing: 115%, space-shrink: 0.25 }\n"
                               "note: { size: 75%, leading: 1.25, rule-length: 50% }\n"
                               "quote: { size: 0.5em, margin-left: 2em, space-before: 3mm }\n"
                               "note-mark: { size: 0.6, raise: 40% }\n");
@@ -219,6 +219,9 @@ test_units (void)
   assert_near (body.leading, 14.4);
   assert_near (body.letter_spacing, 1.2);
   assert_near (body.expansion, 0.02);
+  assert_near (body.word_spacing, 1.15);
+  assert_near (body.space_stretch, 0.5); /* TeX's default */
+  assert_near (body.space_shrink, 0.25);
   PmTextStyle note = pm_style_get_text (s, "note", NULL);
   assert_near (note.size, 9);
   assert_near (note.leading, 11.25);
