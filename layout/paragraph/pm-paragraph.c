@@ -110,8 +110,11 @@ struct _PmParagraphBuilder {
   PmShaper *shaper;
   PmLineBreaker *breaker;
   GHashTable *hyphenators; /* lang -> PmHyphenator * or NULL (no patterns: warned) */
-  GHashTable *preloads;    /* lang -> Preload *: dictionaries loading on threads */
-  GHashTable *word_cache;  /* lang, rules, word -> GArray of guint64 cuts from its start */
+  GHashTable *preloads;    /* lang -> Preload *: dictionaries loading ahead */
+  GThreadPool *loader;     /* one thread loading them, made on first use */
+  GMutex preload_lock;
+  GCond preload_done;
+  GHashTable *word_cache; /* lang, rules, word -> GArray of guint64 cuts from its start */
   char *source;
   /* scratch, reused by every build */
   GString *text;
@@ -127,37 +130,30 @@ struct _PmParagraphBuilder {
   } last;
 };
 
-/* A hyphenation dictionary loading on a thread of its own (libhyphen keeps no global
- * state): loading the big ones (English, Russian) costs more than setting their texts. */
+/* A hyphenation dictionary loading ahead (libhyphen keeps no global state): loading the big
+ * ones (English, Russian) costs more than setting their texts. One loader thread takes them
+ * in the order asked for; a paragraph that needs one the loader has not started loads it
+ * itself, so that the two threads share the work. States change under preload_lock. */
+typedef enum {
+  PRELOAD_QUEUED,
+  PRELOAD_LOADING,
+  PRELOAD_DONE,
+  PRELOAD_TAKEN /* the paragraph's thread loads it */
+} PreloadState;
+
 typedef struct {
   char *lang;
-  GThread *thread; /* returns the PmHyphenator *, or NULL with error set */
+  PreloadState state;
+  PmHyphenator *h; /* DONE: the dictionary, or NULL with error set */
   GError *error;
 } Preload;
-
-static gpointer
-preload_run (gpointer data)
-{
-  Preload *p = data;
-  return pm_hyphenator_new (p->lang, &p->error);
-}
-
-/* Waits for P's thread; the hyphenator it loaded (or NULL, with ERROR set). */
-static PmHyphenator *
-preload_join (Preload *p, GError **error)
-{
-  PmHyphenator *h = p->thread ? g_thread_join (p->thread) : NULL;
-  p->thread = NULL;
-  if (p->error)
-    g_propagate_error (error, g_steal_pointer (&p->error));
-  return h;
-}
 
 static void
 preload_free (gpointer data)
 {
   Preload *p = data;
-  pm_hyphenator_free (preload_join (p, NULL));
+  pm_hyphenator_free (p->h);
+  g_clear_error (&p->error);
   g_free (p->lang);
   g_free (p);
 }
@@ -224,6 +220,8 @@ pm_paragraph_builder_new (PmFonts *fonts)
   b->shaper = pm_shaper_new (fonts);
   b->breaker = pm_line_breaker_new ();
   b->preloads = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, preload_free);
+  g_mutex_init (&b->preload_lock);
+  g_cond_init (&b->preload_done);
   b->hyphenators =
       g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)pm_hyphenator_free);
   b->word_cache =
@@ -251,7 +249,12 @@ pm_paragraph_builder_free (PmParagraphBuilder *b)
     return;
   pm_shaper_free (b->shaper);
   pm_line_breaker_free (b->breaker);
+  /* Dictionaries not started are dropped; one loading is waited for. */
+  if (b->loader)
+    g_thread_pool_free (b->loader, TRUE, TRUE);
   g_hash_table_unref (b->preloads);
+  g_mutex_clear (&b->preload_lock);
+  g_cond_clear (&b->preload_done);
   g_hash_table_unref (b->hyphenators);
   g_hash_table_unref (b->word_cache);
   g_array_unref (b->word_scratch);
@@ -419,6 +422,8 @@ find_words (PmParagraphBuilder *b)
 
 /* ---- hyphenation ---- */
 
+static PmHyphenator *preload_take (PmParagraphBuilder *b, const char *lang, GError **error);
+
 static PmHyphenator *
 get_hyphenator (PmParagraphBuilder *b, const char *lang, gsize offset, PmDiagnostics *diags)
 {
@@ -426,10 +431,7 @@ get_hyphenator (PmParagraphBuilder *b, const char *lang, gsize offset, PmDiagnos
   if (g_hash_table_lookup_extended (b->hyphenators, lang, NULL, &value))
     return value;
   GError *error = NULL;
-  Preload *p = g_hash_table_lookup (b->preloads, lang);
-  PmHyphenator *h = p ? preload_join (p, &error) : pm_hyphenator_new (lang, &error);
-  if (p)
-    g_hash_table_remove (b->preloads, lang);
+  PmHyphenator *h = preload_take (b, lang, &error);
   if (!h && diags) {
     guint line, col;
     place_of (b, offset, &line, &col);
@@ -442,20 +444,67 @@ get_hyphenator (PmParagraphBuilder *b, const char *lang, gsize offset, PmDiagnos
   return h;
 }
 
+/* The loader thread's work: P, unless the paragraph's thread took it meanwhile. */
+static void
+preload_run (gpointer data, gpointer user_data)
+{
+  Preload *p = data;
+  PmParagraphBuilder *b = user_data;
+  g_mutex_lock (&b->preload_lock);
+  gboolean mine = p->state == PRELOAD_QUEUED;
+  if (mine)
+    p->state = PRELOAD_LOADING;
+  g_mutex_unlock (&b->preload_lock);
+  if (!mine)
+    return;
+  GError *error = NULL;
+  PmHyphenator *h = pm_hyphenator_new (p->lang, &error);
+  g_mutex_lock (&b->preload_lock);
+  p->h = h;
+  p->error = error;
+  p->state = PRELOAD_DONE;
+  g_cond_broadcast (&b->preload_done);
+  g_mutex_unlock (&b->preload_lock);
+}
+
+static PmHyphenator *
+preload_take (PmParagraphBuilder *b, const char *lang, GError **error)
+{
+  Preload *p = g_hash_table_lookup (b->preloads, lang);
+  if (!p)
+    return pm_hyphenator_new (lang, error);
+  g_mutex_lock (&b->preload_lock);
+  gboolean mine = p->state == PRELOAD_QUEUED;
+  if (mine)
+    p->state = PRELOAD_TAKEN;
+  while (!mine && p->state != PRELOAD_DONE)
+    g_cond_wait (&b->preload_done, &b->preload_lock);
+  g_mutex_unlock (&b->preload_lock);
+  PmHyphenator *h;
+  if (mine) {
+    h = pm_hyphenator_new (lang, error);
+  } else {
+    h = g_steal_pointer (&p->h);
+    if (p->error)
+      g_propagate_error (error, g_steal_pointer (&p->error));
+  }
+  /* P stays until the builder is freed: the loader may still hold it in its queue. */
+  return h;
+}
+
 void
 pm_paragraph_builder_preload_hyphenation (PmParagraphBuilder *b, const char *lang)
 {
   if (!lang || !*lang || g_hash_table_contains (b->hyphenators, lang) ||
       g_hash_table_contains (b->preloads, lang))
     return;
+  if (!b->loader)
+    b->loader = g_thread_pool_new (preload_run, b, 1, FALSE, NULL);
   Preload *p = g_new0 (Preload, 1);
   p->lang = g_strdup (lang);
-  p->thread = g_thread_try_new ("pm-hyphen", preload_run, p, NULL);
-  if (!p->thread) { /* loaded when first needed instead */
-    preload_free (p);
-    return;
-  }
+  p->state = PRELOAD_QUEUED;
   g_hash_table_insert (b->preloads, p->lang, p);
+  g_thread_pool_push (b->loader, p, NULL);
 }
 
 /* A cut inside a word: offset in the high bits, kind in the low, so that sorting works. */

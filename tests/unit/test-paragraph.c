@@ -640,9 +640,16 @@ test_rebuild (Fixture *f, gconstpointer data)
   pm_paragraph_free (again);
 }
 
-/* Dictionaries loaded ahead on threads set a paragraph as loading them when needed does;
- * a language without patterns is still warned about once, where its text is; a builder
- * freed with dictionaries still loading waits for them. */
+/* Dictionaries loaded ahead set a paragraph as loading them when needed does, whether the
+ * loader thread has them ready, is loading them or has not started them yet (the paragraph
+ * loads those itself); a language without patterns is still warned about once, where its
+ * text is; a builder freed with dictionaries queued and loading is freed cleanly. */
+static const char *french =
+    "Les petites maisons d'édition, les syndicats et les collectifs de traducteurs publient "
+    "la même déclaration dans plusieurs langues à la fois : une brochure réunissant toutes "
+    "les traductions, confiée le jour même à un imprimeur, reconstruite intégralement dès "
+    "qu'une traduction est corrigée.";
+
 static void
 test_preload (Fixture *f, gconstpointer data)
 {
@@ -680,8 +687,22 @@ test_preload (Fixture *f, gconstpointer data)
   g_assert_cmpstr (d->file, ==, "text.md");
   g_assert_cmpuint (d->line, ==, 5);
 
+  /* French queued behind Russian: most likely not started when the paragraph needs it. */
+  g_ptr_array_set_size (f->inlines, 0);
+  add (f, PM_INLINE_TEXT, 0, french, "fr");
+  PmParagraph *lazy_fr = build (f, 150);
   pm_paragraph_builder_preload_hyphenation (b, "ru");
   pm_paragraph_builder_preload_hyphenation (b, "fr");
+  PmParagraph *early_fr =
+      pm_paragraph_builder_build (b, f->inlines, &f->style, 150, 0, f->diags, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pm_paragraph_count_hyphenated (lazy_fr), >, 0);
+  assert_same_setting (lazy_fr, early_fr);
+  pm_paragraph_free (lazy_fr);
+  pm_paragraph_free (early_fr);
+
+  pm_paragraph_builder_preload_hyphenation (b, "uk");
+  pm_paragraph_builder_preload_hyphenation (b, "it");
   pm_paragraph_builder_free (b);
   pm_paragraph_free (lazy);
 }
