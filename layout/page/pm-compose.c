@@ -987,14 +987,18 @@ add_font_files (PmComposition *comp)
   char *conf = pm_data_find ("fonts/fonts.conf");
   add_file (comp, conf);
   g_free (conf);
+  /* A handful of faces draw tens of thousands of runs: each face's path is added once. */
+  GHashTable *seen = g_hash_table_new (g_direct_hash, g_direct_equal);
   for (guint i = 0; i < comp->paragraphs->len; i++) {
     const PmParagraph *p = g_ptr_array_index (comp->paragraphs, i);
     for (guint l = 0; l < pm_paragraph_get_n_lines (p); l++) {
       const PmLine *line = pm_paragraph_get_line (p, l);
       for (guint r = 0; r < line->n_runs; r++)
-        add_file (comp, pm_face_get_path (line->runs[r].face));
+        if (g_hash_table_add (seen, line->runs[r].face))
+          add_file (comp, pm_face_get_path (line->runs[r].face));
     }
   }
+  g_hash_table_unref (seen);
 }
 
 /* Fills each text section's report from the lines as placed (whichever setting of a
@@ -1089,6 +1093,13 @@ pm_compose (PmFonts *fonts, const PmStyle *style, const GPtrArray *docs,
   gboolean ok = TRUE;
 
   choose_cover_langs (comp, opts, docs);
+  /* Hyphenation dictionaries load on threads meanwhile, those the cover needs first. */
+  if (booklet)
+    for (int k = 0; k < 2; k++)
+      pm_paragraph_builder_preload_hyphenation (comp->builder, comp->cover_langs[k]);
+  for (guint i = 0; i < docs->len; i++)
+    pm_paragraph_builder_preload_hyphenation (
+        comp->builder, ((const PmDocument *)g_ptr_array_index (docs, i))->lang);
   if (booklet) {
     section_new (comp, PM_SECTION_COVER, "", comp->cover_langs[0]);
     ok = set_cover (comp, docs, error);

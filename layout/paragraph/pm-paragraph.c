@@ -110,6 +110,7 @@ struct _PmParagraphBuilder {
   PmShaper *shaper;
   PmLineBreaker *breaker;
   GHashTable *hyphenators; /* lang -> PmHyphenator * or NULL (no patterns: warned) */
+  GHashTable *preloads;    /* lang -> Preload *: dictionaries loading on threads */
   GHashTable *word_cache;  /* lang, rules, word -> GArray of guint64 cuts from its start */
   char *source;
   /* scratch, reused by every build */
@@ -125,6 +126,41 @@ struct _PmParagraphBuilder {
     LAST_ITEMS
   } last;
 };
+
+/* A hyphenation dictionary loading on a thread of its own (libhyphen keeps no global
+ * state): loading the big ones (English, Russian) costs more than setting their texts. */
+typedef struct {
+  char *lang;
+  GThread *thread; /* returns the PmHyphenator *, or NULL with error set */
+  GError *error;
+} Preload;
+
+static gpointer
+preload_run (gpointer data)
+{
+  Preload *p = data;
+  return pm_hyphenator_new (p->lang, &p->error);
+}
+
+/* Waits for P's thread; the hyphenator it loaded (or NULL, with ERROR set). */
+static PmHyphenator *
+preload_join (Preload *p, GError **error)
+{
+  PmHyphenator *h = p->thread ? g_thread_join (p->thread) : NULL;
+  p->thread = NULL;
+  if (p->error)
+    g_propagate_error (error, g_steal_pointer (&p->error));
+  return h;
+}
+
+static void
+preload_free (gpointer data)
+{
+  Preload *p = data;
+  pm_hyphenator_free (preload_join (p, NULL));
+  g_free (p->lang);
+  g_free (p);
+}
 
 /* ---- style ---- */
 
@@ -187,6 +223,7 @@ pm_paragraph_builder_new (PmFonts *fonts)
   b->fonts = fonts;
   b->shaper = pm_shaper_new (fonts);
   b->breaker = pm_line_breaker_new ();
+  b->preloads = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, preload_free);
   b->hyphenators =
       g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)pm_hyphenator_free);
   b->word_cache =
@@ -214,6 +251,7 @@ pm_paragraph_builder_free (PmParagraphBuilder *b)
     return;
   pm_shaper_free (b->shaper);
   pm_line_breaker_free (b->breaker);
+  g_hash_table_unref (b->preloads);
   g_hash_table_unref (b->hyphenators);
   g_hash_table_unref (b->word_cache);
   g_array_unref (b->word_scratch);
@@ -388,7 +426,10 @@ get_hyphenator (PmParagraphBuilder *b, const char *lang, gsize offset, PmDiagnos
   if (g_hash_table_lookup_extended (b->hyphenators, lang, NULL, &value))
     return value;
   GError *error = NULL;
-  PmHyphenator *h = pm_hyphenator_new (lang, &error);
+  Preload *p = g_hash_table_lookup (b->preloads, lang);
+  PmHyphenator *h = p ? preload_join (p, &error) : pm_hyphenator_new (lang, &error);
+  if (p)
+    g_hash_table_remove (b->preloads, lang);
   if (!h && diags) {
     guint line, col;
     place_of (b, offset, &line, &col);
@@ -399,6 +440,22 @@ get_hyphenator (PmParagraphBuilder *b, const char *lang, gsize offset, PmDiagnos
   g_clear_error (&error);
   g_hash_table_insert (b->hyphenators, g_strdup (lang), h);
   return h;
+}
+
+void
+pm_paragraph_builder_preload_hyphenation (PmParagraphBuilder *b, const char *lang)
+{
+  if (!lang || !*lang || g_hash_table_contains (b->hyphenators, lang) ||
+      g_hash_table_contains (b->preloads, lang))
+    return;
+  Preload *p = g_new0 (Preload, 1);
+  p->lang = g_strdup (lang);
+  p->thread = g_thread_try_new ("pm-hyphen", preload_run, p, NULL);
+  if (!p->thread) { /* loaded when first needed instead */
+    preload_free (p);
+    return;
+  }
+  g_hash_table_insert (b->preloads, p->lang, p);
 }
 
 /* A cut inside a word: offset in the high bits, kind in the low, so that sorting works. */

@@ -160,6 +160,12 @@ PmShaper *pm_paragraph_builder_get_shaper (PmParagraphBuilder *builder);
 /* Names the file the inlines come from, for diagnostics (copied; NULL: none). */
 void pm_paragraph_builder_set_source (PmParagraphBuilder *builder, const char *file);
 
+/* Starts loading the hyphenation dictionary of LANG on a thread of its own, so that it is
+ * ready (or nearly) when a paragraph first needs it; what the builder would warn about
+ * (no patterns) is warned then, as without preloading. Does nothing for a language loaded
+ * or loading already, or NULL. */
+void pm_paragraph_builder_preload_hyphenation (PmParagraphBuilder *builder, const char *lang);
+
 /* Sets INLINES (PmInline *) in STYLE to a measure of WIDTH points (indents come off it).
  * LOOSENESS asks for that many lines more (or fewer) than the best, as TeX's \looseness.
  * Warnings (an overfull line, a language without hyphenation patterns, once per builder)

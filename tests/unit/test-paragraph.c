@@ -640,6 +640,52 @@ test_rebuild (Fixture *f, gconstpointer data)
   pm_paragraph_free (again);
 }
 
+/* Dictionaries loaded ahead on threads set a paragraph as loading them when needed does;
+ * a language without patterns is still warned about once, where its text is; a builder
+ * freed with dictionaries still loading waits for them. */
+static void
+test_preload (Fixture *f, gconstpointer data)
+{
+  add (f, PM_INLINE_TEXT, 0, english, "en");
+  PmParagraph *lazy = build (f, 150);
+  g_assert_cmpuint (pm_paragraph_count_hyphenated (lazy), >, 0);
+
+  PmParagraphBuilder *b = pm_paragraph_builder_new (f->fonts);
+  pm_paragraph_builder_set_source (b, "text.md");
+  pm_paragraph_builder_preload_hyphenation (b, "en");
+  pm_paragraph_builder_preload_hyphenation (b, "en");
+  pm_paragraph_builder_preload_hyphenation (b, "xx");
+  pm_paragraph_builder_preload_hyphenation (b, NULL);
+  GError *error = NULL;
+  PmParagraph *early =
+      pm_paragraph_builder_build (b, f->inlines, &f->style, 150, 0, f->diags, &error);
+  g_assert_no_error (error);
+  assert_same_setting (lazy, early);
+  g_assert_cmpuint (pm_diagnostics_length (f->diags), ==, 0);
+  pm_paragraph_free (early);
+
+  g_ptr_array_set_size (f->inlines, 0);
+  add (f, PM_INLINE_TEXT, 0, english, "xx");
+  for (int i = 0; i < 2; i++) {
+    PmParagraph *p =
+        pm_paragraph_builder_build (b, f->inlines, &f->style, 200, 0, f->diags, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (pm_paragraph_count_hyphenated (p), ==, 0);
+    pm_paragraph_free (p);
+  }
+  g_assert_cmpuint (pm_diagnostics_length (f->diags), ==, 1);
+  const PmDiagnostic *d = pm_diagnostics_get (f->diags, 0);
+  g_assert_cmpint (d->severity, ==, PM_SEVERITY_WARNING);
+  g_assert_nonnull (strstr (d->message, "'xx'"));
+  g_assert_cmpstr (d->file, ==, "text.md");
+  g_assert_cmpuint (d->line, ==, 5);
+
+  pm_paragraph_builder_preload_hyphenation (b, "ru");
+  pm_paragraph_builder_preload_hyphenation (b, "fr");
+  pm_paragraph_builder_free (b);
+  pm_paragraph_free (lazy);
+}
+
 /* Font expansion: lines take whole steps of at most 2 %, stay flush, and are fewer loose. */
 static void
 test_expansion (Fixture *f, gconstpointer data)
@@ -779,6 +825,7 @@ main (int argc, char **argv)
   ADD ("/paragraph/no-patterns", test_no_patterns);
   ADD ("/paragraph/looseness", test_looseness);
   ADD ("/paragraph/rebuild", test_rebuild);
+  ADD ("/paragraph/preload", test_preload);
   ADD ("/paragraph/expansion", test_expansion);
   ADD ("/paragraph/draw", test_draw);
   ADD ("/paragraph/expansion-flush", test_expansion_flush);
