@@ -40,6 +40,9 @@ for i, (number, left, right, x0, x1, y, height, word, _) in enumerate(text):
     # A short line before the next page, or before a line that starts further left (the
     # text after a list), ends its paragraph too.
     short = x1 < right - 3
+    # A nearly full line that ends a sentence may be a paragraph's (or list item's) last.
+    if right - 3 <= x1 < right - 0.1 and word[-1] in ".!?…»":
+        continue
     if (nxt is None or nxt[3] > nxt[1] + 2 or MARKER.match(nxt[8])
             or (nxt[0] == number and nxt[5] - y > 1.6 * body)
             or (short and (nxt[0] != number or nxt[3] < x0 - 2))):
