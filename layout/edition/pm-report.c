@@ -3,6 +3,7 @@
 #include "base/pm-error.h"
 
 #include <json-glib/json-glib.h>
+#include <math.h>
 
 struct _PmReport {
   GPtrArray *documents; /* PmDocumentReport * */
@@ -19,6 +20,7 @@ typedef struct {
 static void
 document_free (PmDocumentReport *d)
 {
+  g_array_unref (d->line_figures);
   g_free (d->path);
   g_free (d->lang);
   g_free (d);
@@ -58,6 +60,7 @@ pm_report_add_document (PmReport *r, const char *path, const char *lang)
   PmDocumentReport *d = g_new0 (PmDocumentReport, 1);
   d->path = g_strdup (path);
   d->lang = g_strdup (lang);
+  d->line_figures = g_array_new (FALSE, FALSE, sizeof (PmLineFigure));
   g_ptr_array_add (r->documents, d);
   return d;
 }
@@ -154,6 +157,19 @@ pm_report_to_json (const PmReport *r)
     json_builder_set_member_name (b, "lang");
     json_builder_add_string_value (b, d->lang);
     add_fields (b, d, 0);
+    /* Every line: [page, adjustment ratio, hyphenated, overfull]. */
+    json_builder_set_member_name (b, "line_figures");
+    json_builder_begin_array (b);
+    for (guint l = 0; l < d->line_figures->len; l++) {
+      const PmLineFigure *lf = &g_array_index (d->line_figures, PmLineFigure, l);
+      json_builder_begin_array (b);
+      json_builder_add_int_value (b, lf->page);
+      json_builder_add_double_value (b, round (lf->ratio * 1000) / 1000);
+      json_builder_add_boolean_value (b, lf->hyphenated);
+      json_builder_add_boolean_value (b, lf->overfull);
+      json_builder_end_array (b);
+    }
+    json_builder_end_array (b);
     json_builder_end_object (b);
     for (gsize f = 0; f < G_N_ELEMENTS (fields); f++)
       *field (&total, f) = fields[f].offset == G_STRUCT_OFFSET (PmDocumentReport, max_hyphen_run)

@@ -24,7 +24,16 @@ typedef struct {
   guint notes;
   guint notes_moved; /* notes whose body does not start on the page of their mark */
   guint missing_glyphs;
+  GArray *line_figures; /* PmLineFigure, one per body or note line in page order */
 } PmDocumentReport;
+
+/* One set line as the paragraph engine reports it. */
+typedef struct {
+  guint page;          /* from 1 */
+  double ratio;        /* Knuth–Plass adjustment ratio: < 0 shrunk, > 0 stretched */
+  gboolean hyphenated; /* ends in an added hyphen */
+  gboolean overfull;   /* wider than the measure */
+} PmLineFigure;
 
 typedef struct _PmReport PmReport;
 

@@ -1023,6 +1023,8 @@ count_figures (PmComposition *comp)
         continue;
       const PmLine *line = pm_paragraph_get_line (piece->paragraph, piece->line);
       r->lines++;
+      PmLineFigure lf = { i + 1, line->ratio, line->hyphenated, line->overfull };
+      g_array_append_val (r->line_figures, lf);
       if (line->overfull)
         r->overfull++;
       if (!line->last && line->ratio > 1)

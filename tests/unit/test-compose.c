@@ -215,6 +215,15 @@ test_report (Fixture *f, gconstpointer data)
   g_assert_cmpuint (r->overfull, ==, 0);
   g_assert_cmpuint (r->missing_glyphs, ==, 0);
   g_assert_cmpuint (r->hyphenated, <, r->lines);
+  /* Every line's own figures: as many as lines, on real pages, hyphens counted alike. */
+  g_assert_cmpuint (r->line_figures->len, ==, r->lines);
+  guint hyphenated = 0;
+  for (guint i = 0; i < r->line_figures->len; i++) {
+    const PmLineFigure *lf = &g_array_index (r->line_figures, PmLineFigure, i);
+    g_assert_cmpuint (lf->page, >=, 1);
+    hyphenated += lf->hyphenated;
+  }
+  g_assert_cmpuint (hyphenated, ==, r->hyphenated);
   const PmDocumentReport *r2 = pm_report_get_document (f->report, 1);
   g_assert_cmpstr (r2->lang, ==, "fr");
   g_assert_cmpuint (r2->pages, ==, 1);

@@ -1,0 +1,27 @@
+# test-paragraph.sh: the paragraph engine as the reader sees it in the PDF: justified lines
+# flush with the measure (protrusion aside), no overfull line, a language without
+# hyphenation patterns set without hyphens and said once.
+. tests/e2e/lib.sh
+
+run_pm build --style styles/booklet-a5.style --cover-lang ru --cover-lang en \
+	--report "$T/r.json" -o "$T/b.pdf" corpus/statement-el.md corpus/statement-tr.md \
+	corpus/statement-fr.md corpus/statement-ru.md corpus/analysis-it.md corpus/analysis-en.md
+[ $status -eq 0 ] && ok "the booklet builds" || fail "build: $status $err"
+
+# Text starts on page 5 (cover, imprint, contents, blank). booklet-a5: A5, inner margin 16 mm (right-hand, odd pages), outer 20 mm, measure 112 mm.
+pages=$(pdfinfo "$T/b.pdf" | awk '/^Pages:/ {print $2}')
+check "justified lines end within 0.1 pt of the measure, protrusion aside" \
+	python3 tests/e2e/flush.py "$T/b.pdf" 5 "$pages" 317.48031 45.35433 56.69291
+check "the check fails on a wrong measure" \
+	sh -c "! python3 tests/e2e/flush.py '$T/b.pdf' 5 '$pages' 317.0 45.35433 56.69291 >/dev/null"
+python3 -c 'import json,sys; t=json.load(open(sys.argv[1]))["total"]; sys.exit(t["overfull"] != 0)' "$T/r.json" &&
+	ok "no overfull line in the report" || fail "overfull lines reported"
+
+run_pm build --style styles/booklet-a5.style -o "$T/sw.pdf" tests/fixtures/paragraph/swahili.md
+[ $status -eq 0 ] && ok "a language without patterns builds" || fail "sw: $status $err"
+[ "$(echo "$err" | grep -c 'no hyphenation patterns')" -eq 1 ] &&
+	ok "and says so once: $(echo "$err" | grep 'no hyphenation patterns' | cut -c1-60)…" ||
+	fail "warning for sw: $err"
+pdftotext "$T/sw.pdf" - | grep -q -- '[a-z]-$' && fail "sw text hyphenated" || ok "sw text not hyphenated"
+
+done_testing
