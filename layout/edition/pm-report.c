@@ -83,12 +83,6 @@ pm_report_set_pages (PmReport *r, guint pages)
   r->pages = pages;
 }
 
-guint
-pm_report_get_pages (const PmReport *r)
-{
-  return r->pages;
-}
-
 void
 pm_report_add_time (PmReport *r, const char *stage, double seconds)
 {

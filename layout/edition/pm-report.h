@@ -52,7 +52,6 @@ PmDocumentReport *pm_report_get_document (const PmReport *report, guint i);
 
 /* Sets the total page count of the output. */
 void pm_report_set_pages (PmReport *report, guint pages);
-guint pm_report_get_pages (const PmReport *report);
 
 /* Adds SECONDS to the time of STAGE (read, paragraphs, pages, render, write, …); stages
  * keep the order they were first named in. */

@@ -105,12 +105,6 @@ pm_recorded_doc_get_height (const PmRecordedDoc *doc)
   return doc->height;
 }
 
-double
-pm_recorded_doc_get_bleed (const PmRecordedDoc *doc)
-{
-  return doc->bleed;
-}
-
 void
 pm_recorded_doc_set_meta (PmRecordedDoc *doc, PmMetaKey key, const char *value)
 {

@@ -50,10 +50,9 @@ PmRecordedDoc *pm_recorded_doc_new (double width, double height, double bleed);
 /* Frees a document and its recorded pages. NULL is allowed. */
 void pm_recorded_doc_free (PmRecordedDoc *doc);
 
-/* The trimmed page size and the bleed, in points. */
+/* The trimmed page size, in points. */
 double pm_recorded_doc_get_width (const PmRecordedDoc *doc);
 double pm_recorded_doc_get_height (const PmRecordedDoc *doc);
-double pm_recorded_doc_get_bleed (const PmRecordedDoc *doc);
 
 /* Sets or reads one metadata value (NULL for none). */
 void pm_recorded_doc_set_meta (PmRecordedDoc *doc, PmMetaKey key, const char *value);
