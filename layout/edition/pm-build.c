@@ -26,19 +26,6 @@ add_files (GPtrArray *files, const GPtrArray *more)
     g_ptr_array_add (files, g_strdup (g_ptr_array_index (more, i)));
 }
 
-static gint64
-edition_date (void)
-{
-  const char *env = g_getenv ("SOURCE_DATE_EPOCH");
-  if (env && *env) {
-    char *end;
-    gint64 v = g_ascii_strtoll (env, &end, 10);
-    if (*end == 0 && v >= 0)
-      return v;
-  }
-  return g_get_real_time () / G_USEC_PER_SEC;
-}
-
 PmRecordedDoc *
 pm_build_render (const PmBuildOptions *o, PmFonts *fonts, PmDiagnostics *diags, PmReport *report,
                  GPtrArray *files, GError **error)
@@ -83,7 +70,7 @@ pm_build_render (const PmBuildOptions *o, PmFonts *fonts, PmDiagnostics *diags, 
   if (report)
     pm_report_add_time (report, "style", seconds_since (&clock));
 
-  PmComposeOptions copts = { o->cover_langs, edition_date () };
+  PmComposeOptions copts = { o->cover_langs, pm_recorded_doc_default_date () };
   PmComposition *comp = pm_compose (fonts, style, docs, &copts, diags, report, error);
   if (report)
     pm_report_add_time (report, "set and paginate", seconds_since (&clock));

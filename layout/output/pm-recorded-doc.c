@@ -53,8 +53,8 @@ page_free (gpointer p)
 }
 
 /* SOURCE_DATE_EPOCH makes builds reproducible; without it the date is now. */
-static gint64
-default_date (void)
+gint64
+pm_recorded_doc_default_date (void)
 {
   const char *env = g_getenv ("SOURCE_DATE_EPOCH");
   if (env && *env) {
@@ -73,7 +73,7 @@ pm_recorded_doc_new (double width, double height, double bleed)
   doc->width = width;
   doc->height = height;
   doc->bleed = MAX (bleed, 0.0);
-  doc->date = default_date ();
+  doc->date = pm_recorded_doc_default_date ();
   doc->pages = g_ptr_array_new_with_free_func (page_free);
   doc->outline = g_array_new (FALSE, TRUE, sizeof (PmOutlineEntry));
   g_array_set_clear_func (doc->outline, clear_outline);

@@ -47,6 +47,10 @@ typedef struct {
  * The date is taken from SOURCE_DATE_EPOCH when it is set, else the current time. */
 PmRecordedDoc *pm_recorded_doc_new (double width, double height, double bleed);
 
+/* The date a new document gets: SOURCE_DATE_EPOCH (seconds since the epoch) when it is set
+ * to a valid number, so that builds are reproducible, else the current time. */
+gint64 pm_recorded_doc_default_date (void);
+
 /* Frees a document and its recorded pages. NULL is allowed. */
 void pm_recorded_doc_free (PmRecordedDoc *doc);
 
