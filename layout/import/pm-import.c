@@ -18,6 +18,17 @@
 #define MARK_OPEN_S "\xee\x80\x80"
 #define MARK_CLOSE_S "\xee\x80\x81"
 
+/* The shape of pasted text, in characters: a heading is at most HEADING_MAX_CHARS long;
+ * text is wrapped when its median line is at most WRAPPED_MAX_MEDIAN and fewer than
+ * WRAPPED_MAX_ENDING_PERCENT of its lines end a sentence; a paragraph cut by a page break
+ * goes on when its last line reaches PAGE_CUT_MIN_PERCENT of the usual (90th percentile)
+ * line; a demand in a list typed as plain lines is at most DEMAND_MAX_CHARS long. */
+#define HEADING_MAX_CHARS 90
+#define WRAPPED_MAX_MEDIAN 100
+#define WRAPPED_MAX_ENDING_PERCENT 60
+#define PAGE_CUT_MIN_PERCENT 60
+#define DEMAND_MAX_CHARS 160
+
 struct _PmImport {
   char *lang, *title, *kind, *source, *translator;
   GPtrArray *meta; /* char *: further front matter keys and values, alternating */
@@ -597,7 +608,7 @@ looks_like_heading (const Block *b, gboolean wrapped)
   glong len = g_utf8_strlen (t, -1);
   gunichar first = g_utf8_get_char (t);
   gunichar last = last_char (t, b->text->len);
-  if (len < 3 || len > 90 || !g_unichar_isupper (first) || strstr (t, MARK_OPEN_S))
+  if (len < 3 || len > HEADING_MAX_CHARS || !g_unichar_isupper (first) || strstr (t, MARK_OPEN_S))
     return FALSE;
   if (last < 128 && (strchr (".,;:!?)]\"'-", (int)last) || g_ascii_isdigit (last)))
     return FALSE;
@@ -789,7 +800,8 @@ pm_import_run (PmImport *imp, const char *filename, const char *text, gssize len
     qsort (lens->data, lens->len, sizeof (glong), cmp_glong);
   glong median = lens->len ? g_array_index (lens, glong, lens->len / 2) : 0;
   glong width = lens->len ? g_array_index (lens, glong, (lens->len * 9) / 10) : 0;
-  gboolean wrapped = lens->len >= 2 && median <= 100 && ending * 10 < lens->len * 6;
+  gboolean wrapped = lens->len >= 2 && median <= WRAPPED_MAX_MEDIAN &&
+                     ending * 100 < lens->len * WRAPPED_MAX_ENDING_PERCENT;
   g_array_free (lens, TRUE);
 
   /* Pass 2: gather lines into blocks. */
@@ -810,7 +822,7 @@ pm_import_run (PmImport *imp, const char *filename, const char *text, gssize len
       if (blank_since && cur->type == BLOCK_PARA && !ends_sentence (cur->text->str)) {
         /* A paragraph cut by a page break goes on after the blank lines. */
         gunichar first = g_utf8_get_char (l->text);
-        join = g_unichar_islower (first) || cur->last_len * 10 >= width * 6;
+        join = g_unichar_islower (first) || cur->last_len * 100 >= width * PAGE_CUT_MIN_PERCENT;
       }
       if (join) {
         append_line (cur->text, l->text, imp->lang, whole, &words);
@@ -864,7 +876,7 @@ pm_import_run (PmImport *imp, const char *filename, const char *text, gssize len
     guint j = i + 1;
     while (j < blocks->len) {
       Block *item = g_ptr_array_index (blocks, j);
-      if (item->type != BLOCK_PARA || g_utf8_strlen (item->text->str, -1) > 160 ||
+      if (item->type != BLOCK_PARA || g_utf8_strlen (item->text->str, -1) > DEMAND_MAX_CHARS ||
           last_significant (item->text->str) != '!')
         break;
       j++;
