@@ -4,6 +4,7 @@
 #include "edition/pm-build.h"
 #include "output/pm-proof.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 
@@ -55,7 +56,9 @@ pm_cmd_proof (int argc, char **argv)
   g_autofree char *sheet = g_build_filename (dir, "contact-sheet.png", NULL);
   gboolean ok = rec != NULL;
   if (ok && g_mkdir_with_parents (dir, 0755) != 0) {
-    g_set_error (&error, PM_ERROR, PM_ERROR_IO, "cannot make the directory %s", dir);
+    int err = errno;
+    g_set_error (&error, PM_ERROR, PM_ERROR_IO, "%s: cannot make the directory: %s", dir,
+                 g_strerror (err));
     ok = FALSE;
   }
   ok = ok &&

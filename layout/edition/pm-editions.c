@@ -4,6 +4,7 @@
 #include "output/pm-atomic.h"
 
 #include <gio/gio.h>
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -210,8 +211,9 @@ pm_editions_run (const PmManifest *m, const PmEditionsOptions *o, PmEditionsResu
   Run run = { .manifest = m, .options = o };
   run.state_dir = g_build_filename (m->output_dir, ".state", NULL);
   if (g_mkdir_with_parents (run.state_dir, 0755) != 0) {
-    g_set_error (error, PM_ERROR, PM_ERROR_IO, "%s: cannot make the build state directory",
-                 run.state_dir);
+    int err = errno;
+    g_set_error (error, PM_ERROR, PM_ERROR_IO, "%s: cannot make the build state directory: %s",
+                 run.state_dir, g_strerror (err));
     g_free (run.state_dir);
     return FALSE;
   }
