@@ -8,10 +8,15 @@
 
 G_BEGIN_DECLS
 
+/* `pamphlet build`: typesets corpus files into one PDF (booklet or leaflet). */
 int pm_cmd_build (int argc, char **argv);
+/* `pamphlet editions`: builds the editions a manifest lists, only those out of date. */
 int pm_cmd_editions (int argc, char **argv);
+/* `pamphlet import`: turns raw pasted text into a corpus Markdown file. */
 int pm_cmd_import (int argc, char **argv);
+/* `pamphlet check`: checks corpus files and prints file:line:column messages. */
 int pm_cmd_check (int argc, char **argv);
+/* `pamphlet proof`: writes every page as a PNG and a contact sheet. */
 int pm_cmd_proof (int argc, char **argv);
 
 /* Prints ERROR to stderr as `pamphlet: message` and returns the exit status its code
