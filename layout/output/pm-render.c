@@ -5,6 +5,14 @@
 #include <math.h>
 #include <string.h>
 
+/* The cover's proportions the style does not set: the band's share of the page height when
+ * band-height is 0, the share of the band the back cover repeats, how many margins the title
+ * block ends above the band's foot, and the rule's share of the page width. */
+#define COVER_BAND_SHARE 0.38
+#define COVER_BACK_BAND_SHARE 0.4
+#define COVER_TITLE_RAISE 0.8
+#define COVER_RULE_SHARE 0.25
+
 typedef struct {
   PmComposition *comp;
   const PmStyle *style;
@@ -265,7 +273,7 @@ draw_cover (Render *r, const PmPiece *piece)
   const PmPageStyle *page = r->page;
   cairo_t *cr = r->cr;
   double bleed = page->bleed;
-  double band = cs->band_height > 0 ? cs->band_height : page->height * 0.38;
+  double band = cs->band_height > 0 ? cs->band_height : page->height * COVER_BAND_SHARE;
   double m = cs->margin;
   double width = page->width, height = page->height;
 
@@ -275,7 +283,8 @@ draw_cover (Render *r, const PmPiece *piece)
   cairo_fill (cr);
   set_color (cr, &cs->accent);
   if (piece->back) {
-    cairo_rectangle (cr, -bleed, height - band * 0.4, width + 2 * bleed, band * 0.4 + bleed);
+    double back_band = band * COVER_BACK_BAND_SHARE;
+    cairo_rectangle (cr, -bleed, height - back_band, width + 2 * bleed, back_band + bleed);
     cairo_fill (cr);
     cairo_restore (cr);
     return;
@@ -287,7 +296,7 @@ draw_cover (Render *r, const PmPiece *piece)
   const PmParagraph *t0 = pm_composition_get_cover_text (r->comp, 0, 0);
   const PmParagraph *s0 = pm_composition_get_cover_text (r->comp, 0, 1);
   double h0 = block_height (t0) + (s0 ? cs->gap / 3 + block_height (s0) : 0);
-  double y = MAX (m, band - m * 0.8 - h0);
+  double y = MAX (m, band - m * COVER_TITLE_RAISE - h0);
   set_color (cr, &cs->background);
   y = draw_block (r, t0, m, y);
   if (s0)
@@ -305,7 +314,7 @@ draw_cover (Render *r, const PmPiece *piece)
     set_color (cr, &cs->accent);
     cairo_set_line_width (cr, cs->rule_thickness);
     cairo_move_to (cr, m, y + cs->gap / 2);
-    cairo_line_to (cr, m + width * 0.25, y + cs->gap / 2);
+    cairo_line_to (cr, m + width * COVER_RULE_SHARE, y + cs->gap / 2);
     cairo_stroke (cr);
   }
 
