@@ -10,6 +10,9 @@
 #include "output/pm-render.h"
 #include "page/pm-compose.h"
 
+/* A leaflet is one sheet printed on both sides. */
+#define LEAFLET_MAX_PAGES 2
+
 static double
 seconds_since (gint64 *start)
 {
@@ -80,7 +83,7 @@ pm_build_render (const PmBuildOptions *o, PmFonts *fonts, PmDiagnostics *diags, 
   if (rec) {
     pm_recorded_doc_set_date (rec, copts.date);
     guint n = pm_recorded_doc_get_n_pages (rec);
-    if (pm_style_get_masthead (style)->enabled && n > 2)
+    if (pm_style_get_masthead (style)->enabled && n > LEAFLET_MAX_PAGES)
       pm_diagnostics_add (diags, PM_SEVERITY_WARNING, o->inputs[0], 0, 0,
                           "the leaflet takes %u pages, more than one sheet printed on both "
                           "sides; shorten the text or choose a smaller style",
