@@ -21,7 +21,7 @@ pm_data_find (const char *relative)
     return found;
 
   /* build/pamphlet, build/tests/x, build/sanitize/pamphlet, build/sanitize/tests/x: the
-   * source tree is two to three levels up from the executable. */
+   * source tree is one to three levels above the executable's directory; look up to four. */
   char *exe = g_file_read_link ("/proc/self/exe", NULL);
   if (exe) {
     char *dir = g_path_get_dirname (exe);

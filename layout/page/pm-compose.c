@@ -146,7 +146,7 @@ paragraph_style (const PmStyle *style, const char *element, const char *lang, Pm
   ps->pretolerance = ts.pretolerance;
   ps->line_penalty = ts.line_penalty;
   ps->hyphen_penalty = ts.hyphen_penalty;
-  ps->ex_hyphen_penalty = ts.exhyphen_penalty;
+  ps->ex_hyphen_penalty = ts.ex_hyphen_penalty;
   ps->double_hyphen_demerits = ts.double_hyphen_demerits;
   ps->final_hyphen_demerits = ts.final_hyphen_demerits;
   ps->adj_demerits = ts.adj_demerits;
@@ -1165,12 +1165,6 @@ const PmParagraph *
 pm_composition_get_cover_text (const PmComposition *comp, guint lang, guint what)
 {
   return lang < 2 && what < 3 ? comp->cover_text[lang][what] : NULL;
-}
-
-PmParagraphBuilder *
-pm_composition_get_builder (const PmComposition *comp)
-{
-  return comp->builder;
 }
 
 const GPtrArray *

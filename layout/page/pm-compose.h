@@ -99,10 +99,6 @@ const PmSection *pm_composition_get_section (const PmComposition *comp, guint i)
 const PmParagraph *pm_composition_get_cover_text (const PmComposition *comp, guint lang,
                                                   guint what);
 
-/* The paragraph engine the composition was set with (for the running heads and folios,
- * which are set while drawing because they depend on the page). */
-PmParagraphBuilder *pm_composition_get_builder (const PmComposition *comp);
-
 /* The files the composition read: the documents, their images, the fonts and the
  * hyphenation dictionaries used. */
 const GPtrArray *pm_composition_get_files (const PmComposition *comp);

@@ -199,14 +199,17 @@ pm_paragraph_style_init (PmParagraphStyle *style)
   style->hyphenate_capitalised = TRUE;
   style->expansion_step = 0.005;
   style->protrude = TRUE;
-  style->tolerance = 200;
-  style->pretolerance = 100;
-  style->line_penalty = 10;
-  style->hyphen_penalty = 50;
-  style->ex_hyphen_penalty = 50;
-  style->double_hyphen_demerits = 10000;
-  style->final_hyphen_demerits = 5000;
-  style->adj_demerits = 10000;
+  /* TeX's line-breaking defaults, as the breaker has them. */
+  PmLineBreakParams lb;
+  pm_line_break_params_init (&lb);
+  style->tolerance = lb.tolerance;
+  style->pretolerance = lb.pretolerance;
+  style->line_penalty = lb.line_penalty;
+  style->hyphen_penalty = lb.hyphen_penalty;
+  style->ex_hyphen_penalty = lb.ex_hyphen_penalty;
+  style->double_hyphen_demerits = lb.double_hyphen_demerits;
+  style->final_hyphen_demerits = lb.final_hyphen_demerits;
+  style->adj_demerits = lb.adj_demerits;
   style->emergency_stretch = 2 * style->size; /* a third pass rather than an overfull line */
   style->note_scale = 0.65;
   style->note_rise = 0.35;

@@ -136,13 +136,8 @@ pm_shaper_free (PmShaper *shaper)
   g_free (shaper);
 }
 
-PmFonts *
-pm_shaper_get_fonts (PmShaper *shaper)
-{
-  return shaper->fonts;
-}
-
-PmFace *
+/* The face SPEC names, or NULL with PM_ERROR_FONT (owned by the fonts). */
+static PmFace *
 pm_shaper_get_face (PmShaper *shaper, const PmFontSpec *spec, GError **error)
 {
   /* Kept with the spec's cache: the fonts' own lookup formats a key string every time. */
@@ -326,7 +321,9 @@ pm_shaper_get_metrics (PmShaper *shaper, const PmFontSpec *spec, PmFontMetrics *
   return TRUE;
 }
 
-void
+/* Draws glyphs FIRST .. FIRST+N-1 of RUN with the pen starting at (X, Y) (Y the baseline),
+ * in the current source colour of CR. */
+static void
 pm_shaper_draw_glyphs (PmShaper *shaper, const PmShapedRun *run, guint first, guint n, cairo_t *cr,
                        double x, double y)
 {

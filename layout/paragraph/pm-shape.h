@@ -58,12 +58,6 @@ PmShaper *pm_shaper_new (PmFonts *fonts);
 /* Frees the shaper and its cache. NULL is allowed. */
 void pm_shaper_free (PmShaper *shaper);
 
-/* The fonts the shaper was made with. */
-PmFonts *pm_shaper_get_fonts (PmShaper *shaper);
-
-/* The face SPEC names, or NULL with PM_ERROR_FONT (owned by the fonts). */
-PmFace *pm_shaper_get_face (PmShaper *shaper, const PmFontSpec *spec, GError **error);
-
 /* Shapes LEN bytes of TEXT (-1: up to the NUL) in SPEC. The result is owned by the shaper's
  * cache and lives as long as the shaper. If the face has no glyph for a character, fails with
  * PM_ERROR_FONT naming the character, its U+ code and its byte offset, which is also stored in
@@ -78,11 +72,6 @@ double pm_shaper_char_width (PmShaper *shaper, const PmFontSpec *spec, gunichar 
 /* Ascent, descent, x-height and cap height of SPEC's face at its size. */
 gboolean pm_shaper_get_metrics (PmShaper *shaper, const PmFontSpec *spec, PmFontMetrics *metrics,
                                 GError **error);
-
-/* Draws glyphs FIRST .. FIRST+N-1 of RUN with the pen starting at (X, Y) (Y the baseline),
- * in the current source colour of CR. */
-void pm_shaper_draw_glyphs (PmShaper *shaper, const PmShapedRun *run, guint first, guint n,
-                            cairo_t *cr, double x, double y);
 
 /* Draws the whole RUN at (X, Y). */
 void pm_shaper_draw_run (PmShaper *shaper, const PmShapedRun *run, cairo_t *cr, double x, double y);

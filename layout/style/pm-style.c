@@ -1384,7 +1384,7 @@ resolve_text (PmStyle *s, const Table *lt, const char *elem, const PmTextStyle *
   t->pretolerance = T (TK_PRETOLERANCE)->num;
   t->line_penalty = T (TK_LINE_PENALTY)->num;
   t->hyphen_penalty = T (TK_HYPHEN_PENALTY)->num;
-  t->exhyphen_penalty = T (TK_EXHYPHEN_PENALTY)->num;
+  t->ex_hyphen_penalty = T (TK_EXHYPHEN_PENALTY)->num;
   t->double_hyphen_demerits = T (TK_DOUBLE_HYPHEN_DEMERITS)->num;
   t->final_hyphen_demerits = T (TK_FINAL_HYPHEN_DEMERITS)->num;
   t->adj_demerits = T (TK_ADJ_DEMERITS)->num;

@@ -94,7 +94,7 @@ typedef struct {
   double space_stretch, space_shrink; /* its stretch and shrink, as fractions of it (1/2, 1/3) */
   /* Knuth–Plass parameters, as TeX names them. */
   double tolerance, pretolerance;
-  double line_penalty, hyphen_penalty, exhyphen_penalty;
+  double line_penalty, hyphen_penalty, ex_hyphen_penalty;
   double double_hyphen_demerits, final_hyphen_demerits, adj_demerits;
   double widow_penalty, orphan_penalty;
   double broken_penalty;    /* a page break after a line ending in a hyphen (\brokenpenalty) */
