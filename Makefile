@@ -34,6 +34,7 @@ TEST_SRC := $(sort $(wildcard tests/unit/test-*.c))
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT := $(patsubst %.c,$(BUILD)/obj/%.o,$(sort $(wildcard tests/unit/pm-test*.c)))
 BENCH_SRC := $(sort $(wildcard tests/bench/bench-*.c))
+BENCH_SUPPORT := $(patsubst %.c,$(BUILD)/obj/%.o,$(sort $(wildcard tests/bench/pm-bench*.c)))
 BENCH_BIN := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz-*.c))
 
@@ -84,7 +85,7 @@ $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(TEST_SUPPORT) $(BUILD)/libpamphl
 	@mkdir -p $(@D)
 	$(Q)$(CC) -o $@ $^ $(ALL_LDFLAGS) $(LIBS)
 
-$(BUILD)/bench/%: $(BUILD)/obj/tests/bench/%.o $(BUILD)/libpamphlet.a
+$(BUILD)/bench/%: $(BUILD)/obj/tests/bench/%.o $(BENCH_SUPPORT) $(BUILD)/libpamphlet.a
 	@mkdir -p $(@D)
 	$(Q)$(CC) -o $@ $^ $(ALL_LDFLAGS) $(LIBS)
 
@@ -149,4 +150,4 @@ clean:
 	rm -rf build
 
 -include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_SRC:tests/unit/%.c=$(BUILD)/obj/tests/unit/%.d) \
-  $(TEST_SUPPORT:.o=.d) $(BENCH_SRC:tests/bench/%.c=$(BUILD)/obj/tests/bench/%.d)
+  $(TEST_SUPPORT:.o=.d) $(BENCH_SUPPORT:.o=.d) $(BENCH_SRC:tests/bench/%.c=$(BUILD)/obj/tests/bench/%.d)

@@ -3,102 +3,13 @@
  * measure (317 pt); median of repeated runs, with a fresh builder and with a warm one. */
 #include "paragraph/pm-hyphen.h"
 #include "paragraph/pm-paragraph.h"
+#include "pm-bench.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #define RUNS 21
 #define MEASURE 317.0
-
-typedef struct {
-  char *lang;
-  GPtrArray *paragraphs; /* GPtrArray of PmInline * */
-  guint words;
-} Text;
-
-static Text *
-load_text (const char *path)
-{
-  char *contents = NULL;
-  if (!g_file_get_contents (path, &contents, NULL, NULL))
-    return NULL;
-  Text *t = g_new0 (Text, 1);
-  char *body = contents;
-  if (g_str_has_prefix (contents, "---\n")) {
-    char *end = strstr (contents + 4, "\n---");
-    char *lang = strstr (contents, "\nlang:");
-    if (lang && end && lang < end) {
-      lang += 6;
-      t->lang = g_strndup (lang, strcspn (lang, "\n"));
-      g_strstrip (t->lang);
-    }
-    if (end)
-      body = end + 4;
-  }
-  if (!t->lang) {
-    char *base = g_path_get_basename (path);
-    t->lang = g_strndup (base, strcspn (base, ".-_"));
-    g_free (base);
-  }
-  /* Paragraphs are separated by blank lines; Markdown markup is set as it is, which costs
-   * the same. Footnote definitions and headings are paragraphs too. */
-  t->paragraphs = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
-  char **paras = g_regex_split_simple ("\\n\\s*\\n", body, 0, 0);
-  for (char **p = paras; *p; p++) {
-    char *text = g_strstrip (g_strdup (*p));
-    if (!*text) {
-      g_free (text);
-      continue;
-    }
-    for (char *c = text; *c; c++)
-      if (*c == '\n')
-        *c = ' ';
-    char **w = g_regex_split_simple ("\\s+", text, 0, 0);
-    t->words += g_strv_length (w);
-    g_strfreev (w);
-    PmInline *inl = g_new0 (PmInline, 1);
-    inl->kind = PM_INLINE_TEXT;
-    inl->text = text;
-    inl->note = -1;
-    inl->lang = t->lang;
-    inl->pos.line = 1;
-    inl->pos.column = 1;
-    GPtrArray *inlines = g_ptr_array_new_with_free_func ((GDestroyNotify)pm_inline_free);
-    g_ptr_array_add (inlines, inl);
-    g_ptr_array_add (t->paragraphs, inlines);
-  }
-  g_strfreev (paras);
-  g_free (contents);
-  return t;
-}
-
-static GPtrArray *
-load_texts (void)
-{
-  GPtrArray *texts = g_ptr_array_new ();
-  const char *dirs[] = { "corpus" };
-  for (guint d = 0; d < G_N_ELEMENTS (dirs) && texts->len == 0; d++) {
-    GDir *dir = g_dir_open (dirs[d], 0, NULL);
-    if (!dir)
-      continue;
-    const char *name;
-    GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
-    while ((name = g_dir_read_name (dir)))
-      if (g_str_has_suffix (name, d == 0 ? ".md" : ".txt"))
-        g_ptr_array_add (names, g_build_filename (dirs[d], name, NULL));
-    g_dir_close (dir);
-    g_ptr_array_sort (names, (GCompareFunc)g_strcmp0);
-    for (guint i = 0; i < names->len; i++) {
-      Text *t = load_text (names->pdata[i]);
-      if (t)
-        g_ptr_array_add (texts, t);
-    }
-    if (texts->len)
-      printf ("texts: %u files in %s/\n", texts->len, dirs[d]);
-    g_ptr_array_unref (names);
-  }
-  return texts;
-}
 
 static int
 cmp_double (const void *a, const void *b)
@@ -124,7 +35,7 @@ set_all (PmParagraphBuilder *builder, GPtrArray *texts, const PmParagraphStyle *
   tot->gaps = gaps;
   g_array_set_size (gaps, 0);
   for (guint i = 0; i < texts->len; i++) {
-    Text *t = texts->pdata[i];
+    PmBenchText *t = texts->pdata[i];
     for (guint p = 0; p < t->paragraphs->len; p++) {
       PmParagraph *para = pm_paragraph_builder_build (builder, t->paragraphs->pdata[p], &style,
                                                       MEASURE, 0, NULL, NULL);
@@ -166,10 +77,10 @@ main (int argc, char **argv)
     fprintf (stderr, "bench-paragraph: %s\n", error->message);
     return 1;
   }
-  GPtrArray *texts = load_texts ();
+  GPtrArray *texts = pm_bench_load_corpus ();
   guint words = 0;
   for (guint i = 0; i < texts->len; i++)
-    words += ((Text *)texts->pdata[i])->words;
+    words += ((PmBenchText *)texts->pdata[i])->words;
 
   PmParagraphStyle style;
   pm_paragraph_style_init (&style);
@@ -197,7 +108,7 @@ main (int argc, char **argv)
     /* What a fresh builder spends loading the texts' hyphenation dictionaries. */
     t0 = g_get_monotonic_time ();
     for (guint i = 0; i < texts->len; i++)
-      pm_hyphenator_free (pm_hyphenator_new (((Text *)texts->pdata[i])->lang, NULL));
+      pm_hyphenator_free (pm_hyphenator_new (((PmBenchText *)texts->pdata[i])->lang, NULL));
     dicts[r] = (g_get_monotonic_time () - t0) / 1000.0;
   }
   qsort (fresh, RUNS, sizeof (double), cmp_double);
@@ -220,12 +131,6 @@ main (int argc, char **argv)
   printf ("  warm builder (caches filled):              median %.2f ms\n", warm[RUNS / 2]);
   printf ("  of the fresh run, loading %u hyphenation dictionaries: median %.2f ms\n", texts->len,
           dicts[RUNS / 2]);
-  for (guint i = 0; i < texts->len; i++) {
-    Text *t = texts->pdata[i];
-    g_ptr_array_unref (t->paragraphs);
-    g_free (t->lang);
-    g_free (t);
-  }
   g_ptr_array_unref (texts);
   g_array_unref (tot.gaps);
   pm_fonts_free (fonts);

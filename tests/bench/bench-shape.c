@@ -1,79 +1,12 @@
-/* bench-shape.c: shaping every word of the corpus (the .md files of corpus/) with a fresh
- * shaper, as the paragraph builder does; median of
- * repeated runs. */
+/* bench-shape.c: shaping every word of the corpus (the .md files of corpus/, as the reader reads
+ * them) with a fresh shaper, as the paragraph builder does; median of repeated runs. */
 #include "paragraph/pm-shape.h"
+#include "pm-bench.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #define RUNS 21
-
-typedef struct {
-  char *lang;
-  GPtrArray *words; /* char * */
-} Text;
-
-/* The words of FILE: split at white space, front matter skipped, lang from it or the name. */
-static Text *
-load_text (const char *path)
-{
-  char *contents = NULL;
-  if (!g_file_get_contents (path, &contents, NULL, NULL))
-    return NULL;
-  Text *t = g_new0 (Text, 1);
-  char *body = contents;
-  if (g_str_has_prefix (contents, "---\n")) {
-    char *end = strstr (contents + 4, "\n---");
-    char *lang = strstr (contents, "\nlang:");
-    if (lang && end && lang < end) {
-      lang += 6;
-      t->lang = g_strndup (lang, strcspn (lang, "\n"));
-      g_strstrip (t->lang);
-    }
-    if (end)
-      body = end + 4;
-  }
-  if (!t->lang) {
-    char *base = g_path_get_basename (path);
-    t->lang = g_strndup (base, strcspn (base, ".-_"));
-    g_free (base);
-  }
-  t->words = g_ptr_array_new_with_free_func (g_free);
-  char **parts = g_regex_split_simple ("\\s+", body, 0, 0);
-  for (char **p = parts; *p; p++)
-    if (**p)
-      g_ptr_array_add (t->words, g_strdup (*p));
-  g_strfreev (parts);
-  g_free (contents);
-  return t;
-}
-
-static GPtrArray *
-load_texts (void)
-{
-  GPtrArray *texts = g_ptr_array_new ();
-  const char *dirs[] = { "corpus" };
-  for (guint d = 0; d < G_N_ELEMENTS (dirs) && texts->len == 0; d++) {
-    GDir *dir = g_dir_open (dirs[d], 0, NULL);
-    if (!dir)
-      continue;
-    const char *name;
-    GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
-    while ((name = g_dir_read_name (dir)))
-      if (g_str_has_suffix (name, d == 0 ? ".md" : ".txt"))
-        g_ptr_array_add (names, g_build_filename (dirs[d], name, NULL));
-    g_dir_close (dir);
-    for (guint i = 0; i < names->len; i++) {
-      Text *t = load_text (names->pdata[i]);
-      if (t)
-        g_ptr_array_add (texts, t);
-    }
-    if (texts->len)
-      printf ("texts: %u files in %s/\n", texts->len, dirs[d]);
-    g_ptr_array_unref (names);
-  }
-  return texts;
-}
 
 static int
 cmp_double (const void *a, const void *b)
@@ -91,10 +24,23 @@ main (void)
     fprintf (stderr, "bench-shape: %s\n", error->message);
     return 1;
   }
-  GPtrArray *texts = load_texts ();
+  GPtrArray *texts = pm_bench_load_corpus ();
+  /* Each text's words: its paragraphs' text split at white space. */
+  GPtrArray *text_words = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
   guint words = 0;
-  for (guint i = 0; i < texts->len; i++)
-    words += ((Text *)texts->pdata[i])->words->len;
+  for (guint i = 0; i < texts->len; i++) {
+    PmBenchText *t = texts->pdata[i];
+    GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
+    for (guint p = 0; p < t->paragraphs->len; p++) {
+      g_autofree char *text = pm_inlines_to_text (t->paragraphs->pdata[p]);
+      g_auto (GStrv) parts = g_strsplit_set (text, " \n\t", -1);
+      for (char **w = parts; *w; w++)
+        if (**w)
+          g_ptr_array_add (list, g_strdup (*w));
+    }
+    words += list->len;
+    g_ptr_array_add (text_words, list);
+  }
 
   double fresh[RUNS] = { 0 }, warm[RUNS] = { 0 };
   guint unique = 0, missing = 0;
@@ -104,10 +50,11 @@ main (void)
       missing = 0;
       gint64 t0 = g_get_monotonic_time ();
       for (guint i = 0; i < texts->len; i++) {
-        Text *t = texts->pdata[i];
+        PmBenchText *t = texts->pdata[i];
+        GPtrArray *list = text_words->pdata[i];
         PmFontSpec spec = { "Noto Serif", 10, 400, FALSE, t->lang, "kern,liga" };
-        for (guint w = 0; w < t->words->len; w++)
-          if (!pm_shaper_shape (shaper, &spec, t->words->pdata[w], -1, NULL, NULL))
+        for (guint w = 0; w < list->len; w++)
+          if (!pm_shaper_shape (shaper, &spec, list->pdata[w], -1, NULL, NULL))
             missing++;
       }
       double ms = (g_get_monotonic_time () - t0) / 1000.0;
@@ -123,12 +70,7 @@ main (void)
   printf ("  fresh shaper: median %.2f ms (%.2f us/word)\n", fresh[RUNS / 2],
           fresh[RUNS / 2] * 1000 / MAX (words, 1));
   printf ("  all cached:   median %.2f ms\n", warm[RUNS / 2]);
-  for (guint i = 0; i < texts->len; i++) {
-    Text *t = texts->pdata[i];
-    g_ptr_array_unref (t->words);
-    g_free (t->lang);
-    g_free (t);
-  }
+  g_ptr_array_unref (text_words);
   g_ptr_array_unref (texts);
   pm_fonts_free (fonts);
   return 0;
