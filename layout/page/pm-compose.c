@@ -100,10 +100,9 @@ style_protrusion (gconstpointer data, gunichar c, gboolean right)
   return pm_style_protrusion (data, c, right);
 }
 
-/* The paragraph engine's settings for ELEMENT of the style in LANG. */
-static void
-paragraph_style (const PmStyle *style, const char *element, const char *lang, PmParagraphStyle *ps,
-                 PmColor *color)
+void
+pm_compose_paragraph_style (const PmStyle *style, const char *element, const char *lang,
+                            PmParagraphStyle *ps, PmColor *color)
 {
   PmTextStyle ts = pm_style_get_text (style, element, lang);
   const PmLangStyle *ls = pm_style_get_lang (style, lang);
@@ -196,7 +195,7 @@ pm_composition_set_text (PmComposition *comp, const char *element, const char *l
                          const char *text, double width, GError **error)
 {
   PmParagraphStyle ps;
-  paragraph_style (comp->style, element, lang, &ps, NULL);
+  pm_compose_paragraph_style (comp->style, element, lang, &ps, NULL);
   g_autoptr (GPtrArray) inlines = text_inlines (text, lang, 0);
   return pm_paragraph_builder_build (comp->builder, inlines, &ps, width, 0, NULL, error);
 }
@@ -289,7 +288,7 @@ add_paragraph (Setter *st, const GPtrArray *inlines, const char *element, double
   PmParagraphStyle ps;
   PmColor color;
   PmTextStyle ts = pm_style_get_text (comp->style, element, st->doc->lang);
-  paragraph_style (comp->style, element, st->doc->lang, &ps, &color);
+  pm_compose_paragraph_style (comp->style, element, st->doc->lang, &ps, &color);
   ps.left_indent += left;
   if (st->after_heading && !ts.indent_after_heading)
     ps.first_indent = 0;
@@ -362,7 +361,7 @@ add_heading_text (Setter *st, const GPtrArray *inlines, int level, const char *d
   PmTextStyle ts = pm_style_get_text (comp->style, element, lang);
   PmParagraphStyle ps;
   PmColor color;
-  paragraph_style (comp->style, element, lang, &ps, &color);
+  pm_compose_paragraph_style (comp->style, element, lang, &ps, &color);
   ps.first_indent = 0;
   ps.emergency_stretch = ts.size * 3; /* a heading is ragged or centred: never overfull */
 
@@ -491,7 +490,7 @@ add_list (Setter *st, const PmBlock *list, double left, GError **error)
     const PmBlock *item = g_ptr_array_index (list->children, i);
     g_autofree char *mark = list_marker (ls, list, i);
     PmParagraphStyle ps;
-    paragraph_style (comp->style, "list", st->doc->lang, &ps, NULL);
+    pm_compose_paragraph_style (comp->style, "list", st->doc->lang, &ps, NULL);
     ps.align = PM_ALIGN_RAGGED_RIGHT;
     ps.first_indent = ps.left_indent = ps.right_indent = 0;
     ps.hyphenate = FALSE;
@@ -593,7 +592,7 @@ set_notes (Setter *st, GError **error)
       continue;
     PmParagraphStyle ps;
     PmColor color;
-    paragraph_style (comp->style, "note", doc->lang, &ps, &color);
+    pm_compose_paragraph_style (comp->style, "note", doc->lang, &ps, &color);
     GArray *lines = g_array_new (FALSE, TRUE, sizeof (PmPageLine));
     g_autofree char *dest = g_strdup_printf ("note-%u-%d", st->section, note->number);
     for (guint j = 0; note->blocks && j < note->blocks->len; j++) {
@@ -683,7 +682,7 @@ add_masthead (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, con
   double pad = ts.size * 0.6;
   double width = page->measure - 2 * pad;
   PmParagraphStyle ps;
-  paragraph_style (comp->style, "masthead", doc->lang, &ps, NULL);
+  pm_compose_paragraph_style (comp->style, "masthead", doc->lang, &ps, NULL);
   ps.first_indent = ps.left_indent = ps.right_indent = 0;
   ps.emergency_stretch = ps.size * 4;
   g_autoptr (GPtrArray) inlines = text_inlines (title, doc->lang, 0);
@@ -694,7 +693,7 @@ add_masthead (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, con
   const char *title_en = g_hash_table_lookup (doc->meta, "title-en");
   if (title_en && !lang_matches (doc->lang, "en")) {
     PmParagraphStyle es;
-    paragraph_style (comp->style, "cover-subtitle", "en", &es, NULL);
+    pm_compose_paragraph_style (comp->style, "cover-subtitle", "en", &es, NULL);
     es.first_indent = es.left_indent = es.right_indent = 0;
     es.emergency_stretch = es.size * 4;
     g_autoptr (GPtrArray) en_inlines = text_inlines (title_en, "en", 0);
@@ -859,7 +858,7 @@ set_cover (PmComposition *comp, const GPtrArray *docs, GError **error)
       if (!texts[w] || !*texts[w])
         continue;
       PmParagraphStyle ps;
-      paragraph_style (comp->style, elements[w], lang, &ps, NULL);
+      pm_compose_paragraph_style (comp->style, elements[w], lang, &ps, NULL);
       ps.first_indent = 0;
       ps.emergency_stretch = ps.size * 4;
       PmTextStyle ts = pm_style_get_text (comp->style, elements[w], lang);
@@ -890,7 +889,7 @@ add_imprint (PmComposition *comp, PmPageBuilder *pb, const GPtrArray *docs, PmDi
   g_date_time_unref (dt);
   PmParagraphStyle ps;
   PmColor color;
-  paragraph_style (comp->style, "imprint", "en", &ps, &color);
+  pm_compose_paragraph_style (comp->style, "imprint", "en", &ps, &color);
   ps.first_indent = 0;
 
   GPtrArray *paras = g_ptr_array_new_with_free_func (g_free);
@@ -959,7 +958,7 @@ add_contents (PmComposition *comp, PmPageBuilder *pb, const GPtrArray *docs, PmD
     g_autofree char *t = document_title (d);
     PmParagraphStyle ps;
     PmColor color;
-    paragraph_style (comp->style, "contents", d->lang, &ps, &color);
+    pm_compose_paragraph_style (comp->style, "contents", d->lang, &ps, &color);
     ps.first_indent = 0;
     ps.align = PM_ALIGN_RAGGED_RIGHT;
     ps.right_indent += ps.size * 3; /* room for the page number */

@@ -76,6 +76,11 @@ typedef struct {
 
 typedef struct _PmComposition PmComposition;
 
+/* The paragraph engine's settings for ELEMENT ("body", "note", "h1", …) of STYLE in LANG,
+ * as the composer sets text with them; COLOR, if not NULL, gets the element's colour. */
+void pm_compose_paragraph_style (const PmStyle *style, const char *element, const char *lang,
+                                 PmParagraphStyle *ps, PmColor *color);
+
 /* Sets DOCS (PmDocument *, in reading order) with STYLE and breaks them into pages.
  * Problems of the input (a missing glyph, a missing image) go to DIAGS; a missing glyph is
  * an error (returns NULL with ERROR set to the located message). REPORT, if not NULL, gets

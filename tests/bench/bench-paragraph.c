@@ -1,6 +1,8 @@
 /* bench-paragraph.c: shaping, hyphenating and breaking every paragraph of the corpus (the .md
- * files of corpus/) justified at 10/13 pt on an A5
- * measure (317 pt); median of repeated runs, with a fresh builder and with a warm one. */
+ * files of corpus/) as the booklet's body text (styles/booklet-a5.style: 10/13 pt on a 112 mm
+ * measure, 317 pt); median of repeated runs, with a fresh builder and with a warm one. */
+#include "base/pm-data.h"
+#include "page/pm-compose.h"
 #include "paragraph/pm-hyphen.h"
 #include "paragraph/pm-paragraph.h"
 #include "pm-bench.h"
@@ -26,16 +28,16 @@ typedef struct {
 } Totals;
 
 static void
-set_all (PmParagraphBuilder *builder, GPtrArray *texts, const PmParagraphStyle *style_in,
-         Totals *tot)
+set_all (PmParagraphBuilder *builder, GPtrArray *texts, const PmStyle *sheet, Totals *tot)
 {
-  PmParagraphStyle style = *style_in;
   GArray *gaps = tot->gaps;
   memset (tot, 0, sizeof *tot);
   tot->gaps = gaps;
   g_array_set_size (gaps, 0);
   for (guint i = 0; i < texts->len; i++) {
     PmBenchText *t = texts->pdata[i];
+    PmParagraphStyle style;
+    pm_compose_paragraph_style (sheet, "body", t->lang, &style, NULL);
     for (guint p = 0; p < t->paragraphs->len; p++) {
       PmParagraph *para = pm_paragraph_builder_build (builder, t->paragraphs->pdata[p], &style,
                                                       MEASURE, 0, NULL, NULL);
@@ -69,7 +71,7 @@ set_all (PmParagraphBuilder *builder, GPtrArray *texts, const PmParagraphStyle *
 
 /* Usage: bench-paragraph [tolerance [hyphen-penalty [emergency-stretch [expansion]]]] */
 int
-main (int argc, char **argv)
+main (void)
 {
   GError *error = NULL;
   PmFonts *fonts = pm_fonts_new (&error);
@@ -82,27 +84,25 @@ main (int argc, char **argv)
   for (guint i = 0; i < texts->len; i++)
     words += ((PmBenchText *)texts->pdata[i])->words;
 
+  /* The booklet's body text: its sheet, as the composer maps it. */
+  g_autofree char *sheet_path = pm_data_find ("styles/booklet-a5.style");
+  PmStyle *sheet = sheet_path ? pm_style_load (sheet_path, &error) : NULL;
+  if (!sheet) {
+    fprintf (stderr, "bench-paragraph: %s\n", error ? error->message : "no booklet-a5.style");
+    return 1;
+  }
   PmParagraphStyle style;
-  pm_paragraph_style_init (&style);
-  style.first_indent = 12;
-  if (argc > 1)
-    style.tolerance = g_ascii_strtod (argv[1], NULL);
-  if (argc > 2)
-    style.hyphen_penalty = g_ascii_strtod (argv[2], NULL);
-  if (argc > 3)
-    style.emergency_stretch = g_ascii_strtod (argv[3], NULL);
-  if (argc > 4)
-    style.expansion = g_ascii_strtod (argv[4], NULL);
+  pm_compose_paragraph_style (sheet, "body", "en", &style, NULL);
   double fresh[RUNS], warm[RUNS], dicts[RUNS];
   Totals tot = { 0 };
   tot.gaps = g_array_new (FALSE, FALSE, sizeof (double));
   for (int r = 0; r < RUNS; r++) {
     PmParagraphBuilder *builder = pm_paragraph_builder_new (fonts);
     gint64 t0 = g_get_monotonic_time ();
-    set_all (builder, texts, &style, &tot);
+    set_all (builder, texts, sheet, &tot);
     fresh[r] = (g_get_monotonic_time () - t0) / 1000.0;
     t0 = g_get_monotonic_time ();
-    set_all (builder, texts, &style, &tot);
+    set_all (builder, texts, sheet, &tot);
     warm[r] = (g_get_monotonic_time () - t0) / 1000.0;
     pm_paragraph_builder_free (builder);
     /* What a fresh builder spends loading the texts' hyphenation dictionaries. */
@@ -133,6 +133,7 @@ main (int argc, char **argv)
           dicts[RUNS / 2]);
   g_ptr_array_unref (texts);
   g_array_unref (tot.gaps);
+  pm_style_free (sheet);
   pm_fonts_free (fonts);
   return 0;
 }
