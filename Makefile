@@ -22,8 +22,13 @@ CFLAGS  ?= -O2 -g
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2
 CPPFLAGS_ALL = -std=gnu11 -Ilayout -DPM_VERSION='"$(VERSION)"' -DPM_DATADIR='"$(DATADIR)"' \
+           -DPM_QPDF_SONAME='"$(QPDF_SONAME)"' \
            -DG_LOG_DOMAIN='"pamphlet"' $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lhyphen -lm
+# libqpdf is opened at run time (layout/output/pm-qpdf.c), not linked: its headers only.
+LINK_PKGS := $(filter-out libqpdf,$(PKGS)) gmodule-2.0
+QPDF_SONAME = $(shell objdump -p $$(pkg-config --variable=libdir libqpdf 2>/dev/null)/libqpdf.so \
+              2>/dev/null | awk '/SONAME/ { print $$2 }')
+LIBS    = $(shell pkg-config --libs $(LINK_PKGS) 2>/dev/null) -lcmark-gfm-extensions -lhyphen -lm
 ALL_CFLAGS = $(CPPFLAGS_ALL) $(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 

@@ -3,9 +3,81 @@
 
 #include "base/pm-error.h"
 
+#include <gmodule.h>
 #include <qpdf/qpdf-c.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* libqpdf is opened the first time a PDF is finished instead of being linked: with its C++
+ * runtime and crypto libraries it took half the start-up time of every pamphlet command
+ * (18 -> 10 ms for `pamphlet --version`), which is what a no-op `pamphlet editions` costs. */
+#define PM_QPDF_FUNCTIONS(X)                                                                       \
+  X (qpdf_cleanup)                                                                                 \
+  X (qpdf_get_error)                                                                               \
+  X (qpdf_get_error_full_text)                                                                     \
+  X (qpdf_get_num_pages)                                                                           \
+  X (qpdf_get_page_n)                                                                              \
+  X (qpdf_get_root)                                                                                \
+  X (qpdf_get_trailer)                                                                             \
+  X (qpdf_has_error)                                                                               \
+  X (qpdf_init)                                                                                    \
+  X (qpdf_init_write)                                                                              \
+  X (qpdf_make_indirect_object)                                                                    \
+  X (qpdf_oh_append_item)                                                                          \
+  X (qpdf_oh_get_array_item)                                                                       \
+  X (qpdf_oh_get_array_n_items)                                                                    \
+  X (qpdf_oh_get_key)                                                                              \
+  X (qpdf_oh_get_numeric_value)                                                                    \
+  X (qpdf_oh_has_key)                                                                              \
+  X (qpdf_oh_is_array)                                                                             \
+  X (qpdf_oh_is_dictionary)                                                                        \
+  X (qpdf_oh_new_array)                                                                            \
+  X (qpdf_oh_new_dictionary)                                                                       \
+  X (qpdf_oh_new_integer)                                                                          \
+  X (qpdf_oh_new_name)                                                                             \
+  X (qpdf_oh_new_real_from_double)                                                                 \
+  X (qpdf_oh_new_string)                                                                           \
+  X (qpdf_oh_new_unicode_string)                                                                   \
+  X (qpdf_oh_remove_key)                                                                           \
+  X (qpdf_oh_replace_key)                                                                          \
+  X (qpdf_read_memory)                                                                             \
+  X (qpdf_set_decode_level)                                                                        \
+  X (qpdf_set_deterministic_ID)                                                                    \
+  X (qpdf_set_object_stream_mode)                                                                  \
+  X (qpdf_set_suppress_warnings)                                                                   \
+  X (qpdf_write)
+
+typedef struct {
+#define FIELD(name) __typeof__ (name) *name;
+  PM_QPDF_FUNCTIONS (FIELD)
+#undef FIELD
+} QpdfApi;
+
+/* Filled once, then only read: the entry points of the loaded library. */
+static QpdfApi api;
+
+static gboolean
+load_qpdf (GError **error)
+{
+  static gsize loaded = 0;
+  static char *failure = NULL;
+  if (g_once_init_enter (&loaded)) {
+    GModule *module = g_module_open (PM_QPDF_SONAME, G_MODULE_BIND_LOCAL);
+    if (!module)
+      failure = g_strdup_printf ("cannot load %s (%s); install libqpdf", PM_QPDF_SONAME,
+                                 g_module_error ());
+#define LOAD(name)                                                                                 \
+  if (module && !failure && !g_module_symbol (module, #name, (gpointer *)&api.name))               \
+    failure = g_strdup_printf ("%s has no %s: %s", PM_QPDF_SONAME, #name, g_module_error ());
+    PM_QPDF_FUNCTIONS (LOAD)
+#undef LOAD
+    /* The module stays open for the process: the library's objects live as long. */
+    g_once_init_leave (&loaded, 1);
+  }
+  if (failure)
+    g_set_error (error, PM_ERROR, PM_ERROR_INTERNAL, "%s", failure);
+  return failure == NULL;
+}
 
 char *
 pm_qpdf_date_string (gint64 date)
@@ -22,20 +94,20 @@ static qpdf_oh
 new_box (qpdf_data q, double x0, double y0, double x1, double y1)
 {
   double box[4] = { x0, y0, x1, y1 };
-  qpdf_oh array = qpdf_oh_new_array (q);
+  qpdf_oh array = api.qpdf_oh_new_array (q);
   for (int i = 0; i < 4; i++)
-    qpdf_oh_append_item (q, array, qpdf_oh_new_real_from_double (q, box[i], 4));
+    api.qpdf_oh_append_item (q, array, api.qpdf_oh_new_real_from_double (q, box[i], 4));
   return array;
 }
 
 static gboolean
 check (qpdf_data q, const char *file, GError **error)
 {
-  if (!qpdf_has_error (q))
+  if (!api.qpdf_has_error (q))
     return TRUE;
-  qpdf_error e = qpdf_get_error (q);
+  qpdf_error e = api.qpdf_get_error (q);
   g_set_error (error, PM_ERROR, PM_ERROR_INTERNAL, "%s: qpdf: %s", file,
-               qpdf_get_error_full_text (q, e));
+               api.qpdf_get_error_full_text (q, e));
   return FALSE;
 }
 
@@ -44,17 +116,17 @@ static gboolean
 media_box (qpdf_data q, qpdf_oh page, double m[4])
 {
   qpdf_oh node = page;
-  qpdf_oh media = qpdf_oh_get_key (q, node, "/MediaBox");
-  for (int depth = 0; depth < 32 && !qpdf_oh_is_array (q, media); depth++) {
-    node = qpdf_oh_get_key (q, node, "/Parent");
-    if (!qpdf_oh_is_dictionary (q, node))
+  qpdf_oh media = api.qpdf_oh_get_key (q, node, "/MediaBox");
+  for (int depth = 0; depth < 32 && !api.qpdf_oh_is_array (q, media); depth++) {
+    node = api.qpdf_oh_get_key (q, node, "/Parent");
+    if (!api.qpdf_oh_is_dictionary (q, node))
       break;
-    media = qpdf_oh_get_key (q, node, "/MediaBox");
+    media = api.qpdf_oh_get_key (q, node, "/MediaBox");
   }
-  if (!qpdf_oh_is_array (q, media) || qpdf_oh_get_array_n_items (q, media) != 4)
+  if (!api.qpdf_oh_is_array (q, media) || api.qpdf_oh_get_array_n_items (q, media) != 4)
     return FALSE;
   for (int k = 0; k < 4; k++)
-    m[k] = qpdf_oh_get_numeric_value (q, qpdf_oh_get_array_item (q, media, k));
+    m[k] = api.qpdf_oh_get_numeric_value (q, api.qpdf_oh_get_array_item (q, media, k));
   return TRUE;
 }
 
@@ -77,7 +149,7 @@ decimal_label (const char *label, long *value)
 static void
 set_page_labels (qpdf_data q, qpdf_oh root, const PmRecordedDoc *doc)
 {
-  qpdf_oh nums = qpdf_oh_new_array (q);
+  qpdf_oh nums = api.qpdf_oh_new_array (q);
   guint n = pm_recorded_doc_get_n_pages (doc);
   long prev = 0;
   gboolean prev_decimal = FALSE;
@@ -89,22 +161,22 @@ set_page_labels (qpdf_data q, qpdf_oh root, const PmRecordedDoc *doc)
       prev = v;
       continue;
     }
-    qpdf_oh range = qpdf_oh_new_dictionary (q);
+    qpdf_oh range = api.qpdf_oh_new_dictionary (q);
     if (decimal) {
-      qpdf_oh_replace_key (q, range, "/S", qpdf_oh_new_name (q, "/D"));
+      api.qpdf_oh_replace_key (q, range, "/S", api.qpdf_oh_new_name (q, "/D"));
       if (v != 1)
-        qpdf_oh_replace_key (q, range, "/St", qpdf_oh_new_integer (q, v));
+        api.qpdf_oh_replace_key (q, range, "/St", api.qpdf_oh_new_integer (q, v));
     } else if (label && *label) {
-      qpdf_oh_replace_key (q, range, "/P", qpdf_oh_new_unicode_string (q, label));
+      api.qpdf_oh_replace_key (q, range, "/P", api.qpdf_oh_new_unicode_string (q, label));
     }
-    qpdf_oh_append_item (q, nums, qpdf_oh_new_integer (q, (long long)i));
-    qpdf_oh_append_item (q, nums, range);
+    api.qpdf_oh_append_item (q, nums, api.qpdf_oh_new_integer (q, (long long)i));
+    api.qpdf_oh_append_item (q, nums, range);
     prev = v;
     prev_decimal = decimal;
   }
-  qpdf_oh labels = qpdf_oh_new_dictionary (q);
-  qpdf_oh_replace_key (q, labels, "/Nums", nums);
-  qpdf_oh_replace_key (q, root, "/PageLabels", labels);
+  qpdf_oh labels = api.qpdf_oh_new_dictionary (q);
+  api.qpdf_oh_replace_key (q, labels, "/Nums", nums);
+  api.qpdf_oh_replace_key (q, root, "/PageLabels", labels);
 }
 
 typedef double Box[4];
@@ -140,7 +212,7 @@ set_dests (qpdf_data q, qpdf_oh root, const PmRecordedDoc *doc, const Box *media
   }
   /* qsort is not stable: order by name, then keep the earliest of equal names below. */
   g_array_sort (all, compare_dests);
-  qpdf_oh names = qpdf_oh_new_array (q);
+  qpdf_oh names = api.qpdf_oh_new_array (q);
   const char *last = NULL;
   for (guint k = 0; k < all->len; k++) {
     NamedDest *nd = &g_array_index (all, NamedDest, k);
@@ -156,26 +228,26 @@ set_dests (qpdf_data q, qpdf_oh root, const PmRecordedDoc *doc, const Box *media
     }
     last = nd->dest->name;
     const double *m = media[nd->page];
-    qpdf_oh target = qpdf_oh_new_array (q);
-    qpdf_oh_append_item (q, target, qpdf_get_page_n (q, nd->page));
-    qpdf_oh_append_item (q, target, qpdf_oh_new_name (q, "/XYZ"));
-    qpdf_oh_append_item (q, target,
-                         qpdf_oh_new_real_from_double (q, m[0] + margin + nd->dest->x, 3));
-    qpdf_oh_append_item (q, target,
-                         qpdf_oh_new_real_from_double (q, m[3] - margin - nd->dest->y, 3));
-    qpdf_oh_append_item (q, target, qpdf_oh_new_integer (q, 0));
-    qpdf_oh_append_item (q, names, qpdf_oh_new_unicode_string (q, nd->dest->name));
-    qpdf_oh_append_item (q, names, target);
+    qpdf_oh target = api.qpdf_oh_new_array (q);
+    api.qpdf_oh_append_item (q, target, api.qpdf_get_page_n (q, nd->page));
+    api.qpdf_oh_append_item (q, target, api.qpdf_oh_new_name (q, "/XYZ"));
+    api.qpdf_oh_append_item (q, target,
+                             api.qpdf_oh_new_real_from_double (q, m[0] + margin + nd->dest->x, 3));
+    api.qpdf_oh_append_item (q, target,
+                             api.qpdf_oh_new_real_from_double (q, m[3] - margin - nd->dest->y, 3));
+    api.qpdf_oh_append_item (q, target, api.qpdf_oh_new_integer (q, 0));
+    api.qpdf_oh_append_item (q, names, api.qpdf_oh_new_unicode_string (q, nd->dest->name));
+    api.qpdf_oh_append_item (q, names, target);
   }
   g_array_free (all, TRUE);
-  qpdf_oh tree = qpdf_oh_new_dictionary (q);
-  qpdf_oh_replace_key (q, tree, "/Names", names);
-  qpdf_oh names_dict = qpdf_oh_get_key (q, root, "/Names");
-  if (!qpdf_oh_is_dictionary (q, names_dict)) {
-    names_dict = qpdf_make_indirect_object (q, qpdf_oh_new_dictionary (q));
-    qpdf_oh_replace_key (q, root, "/Names", names_dict);
+  qpdf_oh tree = api.qpdf_oh_new_dictionary (q);
+  api.qpdf_oh_replace_key (q, tree, "/Names", names);
+  qpdf_oh names_dict = api.qpdf_oh_get_key (q, root, "/Names");
+  if (!api.qpdf_oh_is_dictionary (q, names_dict)) {
+    names_dict = api.qpdf_make_indirect_object (q, api.qpdf_oh_new_dictionary (q));
+    api.qpdf_oh_replace_key (q, root, "/Names", names_dict);
   }
-  qpdf_oh_replace_key (q, names_dict, "/Dests", qpdf_make_indirect_object (q, tree));
+  api.qpdf_oh_replace_key (q, names_dict, "/Dests", api.qpdf_make_indirect_object (q, tree));
 }
 
 /* Link annotations on page I, without a border. */
@@ -186,34 +258,34 @@ set_links (qpdf_data q, qpdf_oh page, const PmRecordedDoc *doc, guint i, const d
   const GArray *links = pm_recorded_doc_get_links (doc, i);
   if (links->len == 0)
     return;
-  qpdf_oh annots = qpdf_oh_get_key (q, page, "/Annots");
-  if (!qpdf_oh_is_array (q, annots)) {
-    annots = qpdf_oh_new_array (q);
-    qpdf_oh_replace_key (q, page, "/Annots", annots);
+  qpdf_oh annots = api.qpdf_oh_get_key (q, page, "/Annots");
+  if (!api.qpdf_oh_is_array (q, annots)) {
+    annots = api.qpdf_oh_new_array (q);
+    api.qpdf_oh_replace_key (q, page, "/Annots", annots);
   }
   for (guint k = 0; k < links->len; k++) {
     const PmLink *link = &g_array_index (links, PmLink, k);
     double x0 = m[0] + margin + link->x, y1 = m[3] - margin - link->y;
-    qpdf_oh annot = qpdf_oh_new_dictionary (q);
-    qpdf_oh_replace_key (q, annot, "/Type", qpdf_oh_new_name (q, "/Annot"));
-    qpdf_oh_replace_key (q, annot, "/Subtype", qpdf_oh_new_name (q, "/Link"));
-    qpdf_oh_replace_key (q, annot, "/Rect",
-                         new_box (q, x0, y1 - link->height, x0 + link->width, y1));
-    qpdf_oh border = qpdf_oh_new_array (q);
+    qpdf_oh annot = api.qpdf_oh_new_dictionary (q);
+    api.qpdf_oh_replace_key (q, annot, "/Type", api.qpdf_oh_new_name (q, "/Annot"));
+    api.qpdf_oh_replace_key (q, annot, "/Subtype", api.qpdf_oh_new_name (q, "/Link"));
+    api.qpdf_oh_replace_key (q, annot, "/Rect",
+                             new_box (q, x0, y1 - link->height, x0 + link->width, y1));
+    qpdf_oh border = api.qpdf_oh_new_array (q);
     for (int b = 0; b < 3; b++)
-      qpdf_oh_append_item (q, border, qpdf_oh_new_integer (q, 0));
-    qpdf_oh_replace_key (q, annot, "/Border", border);
+      api.qpdf_oh_append_item (q, border, api.qpdf_oh_new_integer (q, 0));
+    api.qpdf_oh_replace_key (q, annot, "/Border", border);
     if (link->dest) {
-      qpdf_oh_replace_key (q, annot, "/Dest", qpdf_oh_new_unicode_string (q, link->dest));
+      api.qpdf_oh_replace_key (q, annot, "/Dest", api.qpdf_oh_new_unicode_string (q, link->dest));
     } else {
-      qpdf_oh action = qpdf_oh_new_dictionary (q);
-      qpdf_oh_replace_key (q, action, "/S", qpdf_oh_new_name (q, "/URI"));
+      qpdf_oh action = api.qpdf_oh_new_dictionary (q);
+      api.qpdf_oh_replace_key (q, action, "/S", api.qpdf_oh_new_name (q, "/URI"));
       /* URIs are 7-bit ASCII (RFC 3986): a byte string, not a text string. */
-      qpdf_oh_replace_key (q, action, "/URI", qpdf_oh_new_string (q, link->uri));
-      qpdf_oh_replace_key (q, annot, "/A", action);
+      api.qpdf_oh_replace_key (q, action, "/URI", api.qpdf_oh_new_string (q, link->uri));
+      api.qpdf_oh_replace_key (q, annot, "/A", action);
     }
-    qpdf_oh_replace_key (q, annot, "/P", page);
-    qpdf_oh_append_item (q, annots, qpdf_make_indirect_object (q, annot));
+    api.qpdf_oh_replace_key (q, annot, "/P", page);
+    api.qpdf_oh_append_item (q, annots, api.qpdf_make_indirect_object (q, annot));
   }
 }
 
@@ -238,16 +310,19 @@ gboolean
 pm_qpdf_finish_data (const char *in, const guint8 *data, gsize len, const char *out,
                      const PmRecordedDoc *doc, const PmQpdfOptions *options, GError **error)
 {
-  qpdf_data q = qpdf_init ();
+  if (!load_qpdf (error))
+    return FALSE;
+  qpdf_data q = api.qpdf_init ();
   gboolean ok = FALSE;
   Box *media = NULL;
   /* Warnings about repaired input would otherwise go to stderr. */
-  qpdf_set_suppress_warnings (q, QPDF_TRUE);
-  if (qpdf_read_memory (q, in, (const char *)data, (unsigned long long)len, NULL) & QPDF_ERRORS) {
+  api.qpdf_set_suppress_warnings (q, QPDF_TRUE);
+  if (api.qpdf_read_memory (q, in, (const char *)data, (unsigned long long)len, NULL) &
+      QPDF_ERRORS) {
     check (q, in, error);
     goto out;
   }
-  int n = qpdf_get_num_pages (q);
+  int n = api.qpdf_get_num_pages (q);
   if (!check (q, in, error))
     goto out;
   if (n < 0 || (guint)n != pm_recorded_doc_get_n_pages (doc)) {
@@ -258,53 +333,54 @@ pm_qpdf_finish_data (const char *in, const guint8 *data, gsize len, const char *
   media = g_new (Box, MAX (n, 1));
   double margin = options->margin, bleed = options->bleed;
   for (int i = 0; i < n; i++) {
-    qpdf_oh page = qpdf_get_page_n (q, (size_t)i);
+    qpdf_oh page = api.qpdf_get_page_n (q, (size_t)i);
     double *m = media[i];
     if (!media_box (q, page, m)) {
       g_set_error (error, PM_ERROR, PM_ERROR_INTERNAL, "%s: page %d has no MediaBox", in, i + 1);
       goto out;
     }
-    qpdf_oh_replace_key (q, page, "/TrimBox",
-                         new_box (q, m[0] + margin, m[1] + margin, m[2] - margin, m[3] - margin));
-    qpdf_oh_replace_key (q, page, "/BleedBox",
-                         new_box (q, m[0] + margin - bleed, m[1] + margin - bleed,
-                                  m[2] - margin + bleed, m[3] - margin + bleed));
+    api.qpdf_oh_replace_key (
+        q, page, "/TrimBox",
+        new_box (q, m[0] + margin, m[1] + margin, m[2] - margin, m[3] - margin));
+    api.qpdf_oh_replace_key (q, page, "/BleedBox",
+                             new_box (q, m[0] + margin - bleed, m[1] + margin - bleed,
+                                      m[2] - margin + bleed, m[3] - margin + bleed));
     /* A CropBox smaller than the media would hide the marks; the media is what we mean. */
-    if (qpdf_oh_has_key (q, page, "/CropBox"))
-      qpdf_oh_remove_key (q, page, "/CropBox");
+    if (api.qpdf_oh_has_key (q, page, "/CropBox"))
+      api.qpdf_oh_remove_key (q, page, "/CropBox");
     if (options->links)
       set_links (q, page, doc, (guint)i, m, margin);
   }
-  qpdf_oh root = qpdf_get_root (q);
+  qpdf_oh root = api.qpdf_get_root (q);
   if (options->labels)
     set_page_labels (q, root, doc);
   if (options->links)
     set_dests (q, root, doc, media, margin);
-  qpdf_oh info = qpdf_oh_get_key (q, qpdf_get_trailer (q), "/Info");
-  if (qpdf_oh_is_dictionary (q, info)) {
+  qpdf_oh info = api.qpdf_oh_get_key (q, api.qpdf_get_trailer (q), "/Info");
+  if (api.qpdf_oh_is_dictionary (q, info)) {
     char *d = pm_qpdf_date_string (pm_recorded_doc_get_date (doc));
-    qpdf_oh_replace_key (q, info, "/CreationDate", qpdf_oh_new_string (q, d));
-    qpdf_oh_replace_key (q, info, "/ModDate", qpdf_oh_new_string (q, d));
+    api.qpdf_oh_replace_key (q, info, "/CreationDate", api.qpdf_oh_new_string (q, d));
+    api.qpdf_oh_replace_key (q, info, "/ModDate", api.qpdf_oh_new_string (q, d));
     g_free (d);
   }
   if (!check (q, in, error))
     goto out;
-  if (qpdf_init_write (q, out) & QPDF_ERRORS) {
+  if (api.qpdf_init_write (q, out) & QPDF_ERRORS) {
     check (q, out, error);
     goto out;
   }
-  qpdf_set_deterministic_ID (q, QPDF_TRUE);
+  api.qpdf_set_deterministic_ID (q, QPDF_TRUE);
   /* Streams pass through as cairo compressed them: decoding and compressing them again
    * would double the time of the pass for a few per cent of size. */
-  qpdf_set_decode_level (q, qpdf_dl_none);
-  qpdf_set_object_stream_mode (q, qpdf_o_generate);
-  if (qpdf_write (q) & QPDF_ERRORS) {
+  api.qpdf_set_decode_level (q, qpdf_dl_none);
+  api.qpdf_set_object_stream_mode (q, qpdf_o_generate);
+  if (api.qpdf_write (q) & QPDF_ERRORS) {
     check (q, out, error);
     goto out;
   }
   ok = TRUE;
 out:
   g_free (media);
-  qpdf_cleanup (&q);
+  api.qpdf_cleanup (&q);
   return ok;
 }
