@@ -28,7 +28,7 @@ pm_cmd_build (int argc, char **argv)
 {
   g_autofree char *style = NULL, *output = NULL, *report_path = NULL, *deps = NULL;
   g_autofree char *bleed = NULL;
-  g_auto (GStrv) langs = NULL;
+  g_auto (GStrv) langs = NULL, also = NULL;
   gboolean crop = FALSE, impose = FALSE, pdfx = FALSE;
   GOptionEntry options[] = {
     { "style", 's', 0, G_OPTION_ARG_FILENAME, &style,
@@ -43,12 +43,16 @@ pm_cmd_build (int argc, char **argv)
     { "impose", 0, 0, G_OPTION_ARG_NONE, &impose,
       "Saddle-stitch imposition, two pages on each side of A4 sheets", NULL },
     { "pdfx", 0, 0, G_OPTION_ARG_NONE, &pdfx, "PDF/X-3 (CMYK, FOGRA39 output intent)", NULL },
+    { "also", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &also,
+      "Another PDF of the same pages, with its own print options (repeatable): "
+      "OUT.pdf[:bleed=3mm,crop-marks,impose,pdfx]",
+      "SPEC" },
     { "deps", 0, 0, G_OPTION_ARG_FILENAME, &deps, "List every file read in FILE", "FILE" },
     G_OPTION_ENTRY_NULL,
   };
   if (!pm_cmd_parse ("build", "CORPUS.md...",
-                     "Typesets the corpus files into one PDF: a booklet, or a leaflet, as the "
-                     "style says.",
+                     "Typesets the corpus files into a PDF (and, with --also, further PDFs of the "
+                     "same\npages): a booklet, or a leaflet, as the style says.",
                      options, &argc, &argv))
     return 2;
   if (!output || argc < 2) {
@@ -56,12 +60,24 @@ pm_cmd_build (int argc, char **argv)
                      "Try 'pamphlet build --help'.\n");
     return 2;
   }
-  PmBuildOptions opts = {
-    style, (const char *const *)argv + 1, (const char *const *)langs, -1, crop, impose, pdfx, NULL
-  };
-  if (bleed && !pm_length_parse (bleed, &opts.bleed)) {
+  PmBuildOptions opts = { style, (const char *const *)argv + 1, (const char *const *)langs, NULL };
+  /* The -o PDF with the print options given, then each --also PDF with its own. */
+  g_autoptr (GArray) outputs = g_array_new (FALSE, TRUE, sizeof (PmBuildOutput));
+  PmBuildOutput first = { output, 0, crop, impose, pdfx };
+  if (bleed && !pm_length_parse (bleed, &first.bleed)) {
     fprintf (stderr, "pamphlet build: --bleed takes a length such as 3mm, not '%s'\n", bleed);
     return 2;
+  }
+  g_array_append_val (outputs, first);
+  for (char **spec = also; spec && *spec; spec++) {
+    PmBuildOutput out;
+    GError *spec_error = NULL;
+    if (!pm_build_output_parse (*spec, &out, &spec_error)) {
+      fprintf (stderr, "pamphlet build: --also %s\n", spec_error->message);
+      g_error_free (spec_error);
+      return 2;
+    }
+    g_array_append_val (outputs, out);
   }
   if (langs && g_strv_length (langs) > 2) {
     fprintf (stderr, "pamphlet build: a cover has two languages; give --cover-lang twice\n");
@@ -72,7 +88,8 @@ pm_cmd_build (int argc, char **argv)
   PmDiagnostics *diags = pm_diagnostics_new ();
   PmReport *report = pm_report_new ();
   g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-  gboolean ok = pm_build_pdf (&opts, output, diags, report, files, &error);
+  gboolean ok = pm_build_pdfs (&opts, (const PmBuildOutput *)outputs->data, outputs->len, diags,
+                               report, files, &error);
   pm_diagnostics_sort (diags);
   pm_diagnostics_print (diags, stderr);
   for (guint i = 0; i < pm_diagnostics_length (diags); i++) {

@@ -2,6 +2,7 @@
 #include "edition/pm-build.h"
 #include "base/pm-data.h"
 #include "base/pm-error.h"
+#include "base/pm-units.h"
 #include "corpus/pm-check.h"
 #include "corpus/pm-reader.h"
 #include "output/pm-impose.h"
@@ -9,6 +10,8 @@
 #include "output/pm-pdf.h"
 #include "output/pm-render.h"
 #include "page/pm-compose.h"
+
+#include <string.h>
 
 /* A leaflet is one sheet printed on both sides. */
 #define LEAFLET_MAX_PAGES 2
@@ -95,20 +98,40 @@ pm_build_render (const PmBuildOptions *o, PmFonts *fonts, PmDiagnostics *diags, 
   if (report)
     pm_report_add_time (report, "render", seconds_since (&clock));
   pm_composition_free (comp);
-  if (rec && o->impose) {
-    PmRecordedDoc *imposed = pm_impose_saddle (rec, (int)pm_recorded_doc_get_n_pages (rec) - 1,
-                                               PM_SHEET_A4_WIDTH, PM_SHEET_A4_HEIGHT, error);
-    pm_recorded_doc_free (rec);
-    rec = imposed;
-    if (report)
-      pm_report_add_time (report, "impose", seconds_since (&clock));
-  }
   return rec;
 }
 
 gboolean
-pm_build_pdf (const PmBuildOptions *o, const char *output, PmDiagnostics *diags, PmReport *report,
-              GPtrArray *files, GError **error)
+pm_build_output_parse (char *spec, PmBuildOutput *out, GError **error)
+{
+  *out = (PmBuildOutput){ spec, 0, FALSE, FALSE, FALSE };
+  char *colon = strrchr (spec, ':');
+  if (!colon || strchr (colon, '/'))
+    return TRUE; /* a path alone */
+  g_auto (GStrv) opts = g_strsplit (colon + 1, ",", -1);
+  for (char **opt = opts; *opt; opt++) {
+    if (g_str_has_prefix (*opt, "bleed=") && pm_length_parse (*opt + 6, &out->bleed))
+      continue;
+    if (!strcmp (*opt, "crop-marks"))
+      out->crop_marks = TRUE;
+    else if (!strcmp (*opt, "impose"))
+      out->impose = TRUE;
+    else if (!strcmp (*opt, "pdfx"))
+      out->pdfx = TRUE;
+    else {
+      g_set_error (error, PM_ERROR, PM_ERROR_USAGE,
+                   "'%s' in '%s': an output's options are bleed=LENGTH, crop-marks, impose, pdfx",
+                   *opt, spec);
+      return FALSE;
+    }
+  }
+  *colon = 0;
+  return TRUE;
+}
+
+gboolean
+pm_build_pdfs (const PmBuildOptions *o, const PmBuildOutput *outputs, guint n_outputs,
+               PmDiagnostics *diags, PmReport *report, GPtrArray *files, GError **error)
 {
   gint64 clock = g_get_monotonic_time ();
   PmFonts *fonts = pm_fonts_new (error);
@@ -117,19 +140,30 @@ pm_build_pdf (const PmBuildOptions *o, const char *output, PmDiagnostics *diags,
   if (report)
     pm_report_add_time (report, "fonts", seconds_since (&clock));
   PmRecordedDoc *rec = pm_build_render (o, fonts, diags, report, files, error);
-  if (!rec) {
-    pm_fonts_free (fonts);
-    return FALSE;
+  gboolean ok = rec != NULL;
+  for (guint i = 0; ok && i < n_outputs; i++) {
+    const PmBuildOutput *out = &outputs[i];
+    clock = g_get_monotonic_time ();
+    PmRecordedDoc *sheets = NULL;
+    if (out->impose) {
+      sheets = pm_impose_saddle (rec, (int)pm_recorded_doc_get_n_pages (rec) - 1, PM_SHEET_A4_WIDTH,
+                                 PM_SHEET_A4_HEIGHT, error);
+      ok = sheets != NULL;
+      if (report)
+        pm_report_add_time (report, "impose", seconds_since (&clock));
+    }
+    PmPrintOptions print = { 0 };
+    print.bleed = out->bleed;
+    print.crop_marks = out->crop_marks;
+    print.pdfx = out->pdfx;
+    ok = ok && pm_pdf_write (sheets ? sheets : rec, out->path, &print, error);
+    if (sheets)
+      pm_recorded_doc_free (sheets);
+    if (report)
+      pm_report_add_time (report, "write", seconds_since (&clock));
   }
-  clock = g_get_monotonic_time ();
-  PmPrintOptions print = { 0 };
-  print.bleed = o->bleed >= 0 ? o->bleed : 0;
-  print.crop_marks = o->crop_marks;
-  print.pdfx = o->pdfx;
-  gboolean ok = pm_pdf_write (rec, output, &print, error);
-  pm_recorded_doc_free (rec);
+  if (rec)
+    pm_recorded_doc_free (rec);
   pm_fonts_free (fonts);
-  if (report)
-    pm_report_add_time (report, "write", seconds_since (&clock));
   return ok;
 }

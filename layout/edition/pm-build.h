@@ -1,9 +1,10 @@
 /* pm-build.h: one edition from corpus files to a PDF or proofs: the whole pipeline.
  *
  * read and check every file → load the style → set and paginate (pm-compose) → draw
- * (pm-render) → impose if asked → write the PDF (pm-pdf: boxes, marks, PDF/X) through a
- * temporary file; with the time of each stage, the figures of each document and the list
- * of files read. */
+ * (pm-render) → for each output: impose if asked, write the PDF (pm-pdf: boxes, marks,
+ * PDF/X) through a temporary file; with the time of each stage, the figures of each document
+ * and the list of files read. The pages are set and drawn once for all the outputs (a
+ * booklet, its print version and its imposed sheets). */
 #pragma once
 
 #include "base/pm-diagnostics.h"
@@ -17,12 +18,22 @@ typedef struct {
   const char *style;              /* the style sheet; NULL: styles/booklet-a5.style */
   const char *const *inputs;      /* corpus files, NULL-terminated */
   const char *const *cover_langs; /* NULL or NULL-terminated: the cover's two languages */
-  double bleed;                   /* points; < 0: the style's */
-  gboolean crop_marks;
-  gboolean impose;     /* saddle-stitch imposition, two-up on A4 */
-  gboolean pdfx;       /* PDF/X-3 */
-  GArray *draft_marks; /* if not NULL, gets a PmDraftMark per overfull or loose line */
+  GArray *draft_marks;            /* if not NULL, gets a PmDraftMark per overfull or loose line */
 } PmBuildOptions;
+
+/* One PDF made from the drawn pages. */
+typedef struct {
+  const char *path;
+  double bleed; /* points */
+  gboolean crop_marks;
+  gboolean impose; /* saddle-stitch imposition, two-up on A4 */
+  gboolean pdfx;   /* PDF/X-3 */
+} PmBuildOutput;
+
+/* Parses SPEC, "PATH" or "PATH:OPTION,…" with the options bleed=LENGTH, crop-marks, impose
+ * and pdfx, into OUT. The colon in SPEC is overwritten so that OUT's path points into it.
+ * FALSE with PM_ERROR_USAGE if an option is not one of these. */
+gboolean pm_build_output_parse (char *spec, PmBuildOutput *out, GError **error);
 
 /* Reads, sets and draws the edition with FONTS, which must outlive the recorded pages (they
  * hold the fonts' glyphs). Problems with a place go to DIAGS (their first error is also in
@@ -30,8 +41,9 @@ typedef struct {
 PmRecordedDoc *pm_build_render (const PmBuildOptions *options, PmFonts *fonts, PmDiagnostics *diags,
                                 PmReport *report, GPtrArray *files, GError **error);
 
-/* pm_build_render(), then writes the PDF to OUTPUT (never half-written). */
-gboolean pm_build_pdf (const PmBuildOptions *options, const char *output, PmDiagnostics *diags,
-                       PmReport *report, GPtrArray *files, GError **error);
+/* pm_build_render(), then writes each of the N_OUTPUTS PDFs (never half-written). */
+gboolean pm_build_pdfs (const PmBuildOptions *options, const PmBuildOutput *outputs,
+                        guint n_outputs, PmDiagnostics *diags, PmReport *report, GPtrArray *files,
+                        GError **error);
 
 G_END_DECLS

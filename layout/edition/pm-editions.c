@@ -135,32 +135,79 @@ report_pages (const char *report_path)
   return json_object_get_int_member_with_default (json_node_get_object (root), "pages", -1);
 }
 
+/* What the runner knows of one edition of a group. */
+typedef struct {
+  const PmEdition *edition;
+  char *state, *report, *deps, *args_sum;
+} Member;
+
 static void
-build_one (gpointer data, gpointer user)
+member_clear (Member *m)
 {
-  const PmEdition *e = data;
-  Run *run = user;
-  g_autofree char *base = g_build_filename (run->state_dir, e->name, NULL);
-  g_autofree char *state = g_strconcat (base, ".state", NULL);
-  g_autofree char *report = g_strconcat (base, ".json", NULL);
-  g_autofree char *deps = g_strconcat (base, ".deps", NULL);
-  g_autoptr (GPtrArray) args = pm_edition_build_args (e, report, deps);
-  g_autofree char *args_sum = args_sha256 (args);
+  g_free (m->state);
+  g_free (m->report);
+  g_free (m->deps);
+  g_free (m->args_sum);
+}
+
+static void
+print_failure (Run *run, const PmEdition *e, GSubprocess *child, const char *text)
+{
   FILE *progress = run->options->progress;
-
-  /* A `pamphlet build` killed mid-write, here or by hand, leaves its temporary file; the
-   * edition may well be up to date, since its PDF is the previous one, intact. */
-  pm_atomic_remove_stale (e->output);
-  if (!run->options->force && up_to_date (e, state, args_sum)) {
-    g_mutex_lock (&run->lock);
-    run->result.up_to_date++;
-    if (progress)
-      fprintf (progress, "%-20s up to date\n", e->name);
-    g_mutex_unlock (&run->lock);
+  if (!progress)
     return;
-  }
+  fprintf (progress, "%-20s FAILED (%s:%u:%u)\n", e->name, run->manifest->path, e->line, e->column);
+  if (text && *text)
+    fprintf (progress, "  %s%s", text, g_str_has_suffix (text, "\n") ? "" : "\n");
+  if (child && g_subprocess_get_if_signaled (child))
+    fprintf (progress, "  pamphlet build was killed by signal %d\n",
+             g_subprocess_get_term_sig (child));
+}
 
-  g_unlink (state); /* a build that fails half-way must not look up to date */
+/* Builds the editions of a group (editions setting the same pages: a booklet and its print
+ * and imposed versions) that are not up to date, with one `pamphlet build` writing each
+ * one's PDF: the pages are set and drawn once. */
+static void
+build_group (gpointer data, gpointer user)
+{
+  GPtrArray *group = data;
+  Run *run = user;
+  FILE *progress = run->options->progress;
+  g_autoptr (GArray) stale = g_array_new (FALSE, TRUE, sizeof (Member));
+  g_array_set_clear_func (stale, (GDestroyNotify)member_clear);
+
+  for (guint i = 0; i < group->len; i++) {
+    const PmEdition *e = g_ptr_array_index (group, i);
+    g_autofree char *base = g_build_filename (run->state_dir, e->name, NULL);
+    Member m = { e, g_strconcat (base, ".state", NULL), g_strconcat (base, ".json", NULL),
+                 g_strconcat (base, ".deps", NULL), NULL };
+    g_autoptr (GPtrArray) args = pm_edition_build_args (e, m.report, m.deps);
+    m.args_sum = args_sha256 (args);
+    /* A `pamphlet build` killed mid-write, here or by hand, leaves its temporary file; the
+     * edition may well be up to date, since its PDF is the previous one, intact. */
+    pm_atomic_remove_stale (e->output);
+    if (!run->options->force && up_to_date (e, m.state, m.args_sum)) {
+      g_mutex_lock (&run->lock);
+      run->result.up_to_date++;
+      if (progress)
+        fprintf (progress, "%-20s up to date\n", e->name);
+      g_mutex_unlock (&run->lock);
+      member_clear (&m);
+      continue;
+    }
+    g_unlink (m.state); /* a build that fails half-way must not look up to date */
+    g_array_append_val (stale, m);
+  }
+  if (stale->len == 0)
+    return;
+
+  /* The first stale edition's own build, writing the others' PDFs too. */
+  const Member *first = &g_array_index (stale, Member, 0);
+  g_autoptr (GPtrArray) args = pm_edition_build_args (first->edition, first->report, first->deps);
+  for (guint i = 1; i < stale->len; i++) {
+    g_ptr_array_insert (args, 1, g_strdup ("--also"));
+    g_ptr_array_insert (args, 2, pm_edition_output_spec (g_array_index (stale, Member, i).edition));
+  }
   g_ptr_array_insert (args, 0, g_strdup (run->options->program));
   g_ptr_array_add (args, NULL);
   gint64 start = g_get_monotonic_time ();
@@ -173,28 +220,23 @@ build_one (gpointer data, gpointer user)
                 g_subprocess_communicate_utf8 (child, NULL, NULL, NULL, &err_text, &error) &&
                 g_subprocess_get_if_exited (child) && g_subprocess_get_exit_status (child) == 0;
   double seconds = (double)(g_get_monotonic_time () - start) / G_USEC_PER_SEC;
-  if (ok && !write_state (state, args_sum, run->options->program, deps))
-    g_unlink (state);
-  if (!ok) /* a build killed mid-write leaves its temporary file */
-    pm_atomic_remove_stale (e->output);
+  gint64 pages = ok ? report_pages (first->report) : -1;
 
   g_mutex_lock (&run->lock);
-  if (ok) {
-    run->result.built++;
-    if (progress)
-      fprintf (progress, "%-20s %3" G_GINT64_FORMAT " pages  %.2f s  %s\n", e->name,
-               report_pages (report), seconds, e->output);
-  } else {
-    run->result.failed++;
-    if (progress) {
-      fprintf (progress, "%-20s FAILED (%s:%u:%u)\n", e->name, run->manifest->path, e->line,
-               e->column);
-      const char *text = error ? error->message : err_text;
-      if (text && *text)
-        fprintf (progress, "  %s%s", text, g_str_has_suffix (text, "\n") ? "" : "\n");
-      if (child && g_subprocess_get_if_signaled (child))
-        fprintf (progress, "  pamphlet build was killed by signal %d\n",
-                 g_subprocess_get_term_sig (child));
+  for (guint i = 0; i < stale->len; i++) {
+    const Member *m = &g_array_index (stale, Member, i);
+    if (ok && !write_state (m->state, m->args_sum, run->options->program, first->deps))
+      g_unlink (m->state);
+    if (!ok) /* a build killed mid-write leaves its temporary files */
+      pm_atomic_remove_stale (m->edition->output);
+    if (ok) {
+      run->result.built++;
+      if (progress)
+        fprintf (progress, "%-20s %3" G_GINT64_FORMAT " pages  %.2f s  %s\n", m->edition->name,
+                 pages, seconds, m->edition->output);
+    } else {
+      run->result.failed++;
+      print_failure (run, m->edition, child, error ? error->message : err_text);
     }
   }
   if (progress)
@@ -225,12 +267,27 @@ pm_editions_run (const PmManifest *m, const PmEditionsOptions *o, PmEditionsResu
     }
   g_mutex_init (&run.lock);
   int jobs = o->jobs > 0 ? o->jobs : (int)g_get_num_processors ();
-  GThreadPool *pool = g_thread_pool_new (build_one, &run, jobs, TRUE, NULL);
+  /* Editions that set the same pages go together, in manifest order. */
+  g_autoptr (GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
   for (guint i = 0; i < m->editions->len; i++) {
     PmEdition *e = g_ptr_array_index (m->editions, i);
-    if (!o->only || g_strv_contains ((const char *const *)o->only, e->name))
-      g_thread_pool_push (pool, e, NULL);
+    if (o->only && !g_strv_contains ((const char *const *)o->only, e->name))
+      continue;
+    GPtrArray *group = NULL;
+    for (guint g = 0; !group && g < groups->len; g++) {
+      GPtrArray *candidate = g_ptr_array_index (groups, g);
+      if (pm_edition_same_pages (g_ptr_array_index (candidate, 0), e))
+        group = candidate;
+    }
+    if (!group) {
+      group = g_ptr_array_new ();
+      g_ptr_array_add (groups, group);
+    }
+    g_ptr_array_add (group, e);
   }
+  GThreadPool *pool = g_thread_pool_new (build_group, &run, jobs, TRUE, NULL);
+  for (guint g = 0; g < groups->len; g++)
+    g_thread_pool_push (pool, g_ptr_array_index (groups, g), NULL);
   g_thread_pool_free (pool, FALSE, TRUE);
   g_mutex_clear (&run.lock);
   g_free (run.state_dir);

@@ -326,3 +326,37 @@ pm_edition_build_args (const PmEdition *e, const char *report, const char *deps)
     g_ptr_array_add (args, g_strdup (g_ptr_array_index (e->inputs, i)));
   return args;
 }
+
+char *
+pm_edition_output_spec (const PmEdition *e)
+{
+  GString *spec = g_string_new (e->output);
+  const char *sep = ":";
+  if (e->bleed) {
+    g_string_append_printf (spec, "%sbleed=%s", sep, e->bleed);
+    sep = ",";
+  }
+  if (e->crop_marks) {
+    g_string_append_printf (spec, "%scrop-marks", sep);
+    sep = ",";
+  }
+  if (e->impose) {
+    g_string_append_printf (spec, "%simpose", sep);
+    sep = ",";
+  }
+  if (e->pdfx)
+    g_string_append_printf (spec, "%spdfx", sep);
+  return g_string_free (spec, FALSE);
+}
+
+gboolean
+pm_edition_same_pages (const PmEdition *a, const PmEdition *b)
+{
+  if (strcmp (a->style, b->style) || a->inputs->len != b->inputs->len ||
+      !g_strv_equal ((const char *const *)a->cover_langs, (const char *const *)b->cover_langs))
+    return FALSE;
+  for (guint i = 0; i < a->inputs->len; i++)
+    if (strcmp (g_ptr_array_index (a->inputs, i), g_ptr_array_index (b->inputs, i)))
+      return FALSE;
+  return TRUE;
+}

@@ -49,6 +49,14 @@ const PmEdition *pm_manifest_find (const PmManifest *manifest, const char *name)
  * with its report written to REPORT and the files it read listed in DEPS. */
 GPtrArray *pm_edition_build_args (const PmEdition *edition, const char *report, const char *deps);
 
+/* EDITION's PDF with its print options, as `pamphlet build --also` takes it:
+ * "OUT.pdf[:bleed=3mm,crop-marks,impose,pdfx]". Free with g_free(). */
+char *pm_edition_output_spec (const PmEdition *edition);
+
+/* Whether A and B set the same pages (same style, inputs and cover languages), so that one
+ * build can write both. */
+gboolean pm_edition_same_pages (const PmEdition *a, const PmEdition *b);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmManifest, pm_manifest_free)
 
 G_END_DECLS
