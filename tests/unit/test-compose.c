@@ -87,15 +87,23 @@ compose (Fixture *f, GError **error)
   return pm_compose (f->fonts, f->style, f->docs, &opts, f->diags, f->report, error);
 }
 
-static void
-test_sections (Fixture *f, gconstpointer data)
+/* The English and the French test texts, composed; failing the test if that fails. */
+static PmComposition *
+compose_en_fr (Fixture *f)
 {
   g_autofree char *en = english_text ();
   g_ptr_array_add (f->docs, read_doc (f, "en.md", en));
   g_ptr_array_add (f->docs, read_doc (f, "fr.md", french));
   GError *error = NULL;
-  g_autoptr (PmComposition) comp = compose (f, &error);
+  PmComposition *comp = compose (f, &error);
   g_assert_no_error (error);
+  return comp;
+}
+
+static void
+test_sections (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PmComposition) comp = compose_en_fr (f);
   g_assert_nonnull (comp);
 
   const PmSectionKind kinds[] = { PM_SECTION_COVER, PM_SECTION_IMPRINT, PM_SECTION_CONTENTS,
@@ -144,12 +152,7 @@ test_sections (Fixture *f, gconstpointer data)
 static void
 test_notes_on_their_pages (Fixture *f, gconstpointer data)
 {
-  g_autofree char *en = english_text ();
-  g_ptr_array_add (f->docs, read_doc (f, "en.md", en));
-  g_ptr_array_add (f->docs, read_doc (f, "fr.md", french));
-  GError *error = NULL;
-  g_autoptr (PmComposition) comp = compose (f, &error);
-  g_assert_no_error (error);
+  g_autoptr (PmComposition) comp = compose_en_fr (f);
   const PmPages *pages = pm_composition_get_pages (comp);
   int ref_page[N_NOTES], note_page[N_NOTES], note_lines[N_NOTES];
   for (int n = 0; n < N_NOTES; n++)
@@ -192,12 +195,7 @@ test_notes_on_their_pages (Fixture *f, gconstpointer data)
 static void
 test_report (Fixture *f, gconstpointer data)
 {
-  g_autofree char *en = english_text ();
-  g_ptr_array_add (f->docs, read_doc (f, "en.md", en));
-  g_ptr_array_add (f->docs, read_doc (f, "fr.md", french));
-  GError *error = NULL;
-  g_autoptr (PmComposition) comp = compose (f, &error);
-  g_assert_no_error (error);
+  g_autoptr (PmComposition) comp = compose_en_fr (f);
   g_assert_cmpuint (pm_report_get_n_documents (f->report), ==, 2);
   const PmDocumentReport *r = pm_report_get_document (f->report, 0);
   g_assert_cmpstr (r->path, ==, "en.md");
