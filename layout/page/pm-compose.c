@@ -148,6 +148,7 @@ pm_compose_paragraph_style (const PmStyle *style, const char *element, const cha
   ps->ex_hyphen_penalty = ts.ex_hyphen_penalty;
   ps->double_hyphen_demerits = ts.double_hyphen_demerits;
   ps->final_hyphen_demerits = ts.final_hyphen_demerits;
+  ps->max_hyphen_run = (guint)ts.hyphenate_limit_lines;
   ps->adj_demerits = ts.adj_demerits;
   ps->emergency_stretch = ts.emergency_stretch;
   ps->note_scale = ns->mark_scale;
@@ -905,8 +906,14 @@ add_imprint (PmComposition *comp, PmPageBuilder *pb, const GPtrArray *docs, PmDi
     g_ptr_array_add (paras, g_string_free (s, FALSE));
   }
   g_ptr_array_add (paras, g_strdup_printf ("Typeset by pamphlet %s on %s.", PM_VERSION, date));
-  g_ptr_array_add (paras, g_strdup ("Fonts: Noto Serif and Noto Sans (SIL Open Font Licence). "
-                                    "Hyphenation: libhyphen with TeX's patterns."));
+  /* The faces of the text and of the headings, as the style names them. */
+  PmTextStyle body = pm_style_get_text (comp->style, "body", "en");
+  PmTextStyle head = pm_style_get_text (comp->style, "h1", "en");
+  g_autofree char *fonts = g_str_equal (body.family, head.family)
+                               ? g_strdup_printf ("Font: %s.", body.family)
+                               : g_strdup_printf ("Fonts: %s and %s.", body.family, head.family);
+  g_ptr_array_add (paras,
+                   g_strdup_printf ("%s Hyphenation: libhyphen with TeX's patterns.", fonts));
   gboolean ok = TRUE;
   for (guint i = 0; ok && i < paras->len; i++) {
     g_autoptr (GPtrArray) inlines = text_inlines (g_ptr_array_index (paras, i), "en", 0);

@@ -38,6 +38,7 @@ struct _PmFonts {
   PangoContext *context;
   GHashTable *faces_by_path; /* char * -> PmFace * (owns the faces) */
   GHashTable *faces_by_key;  /* "family|bold|italic" -> PmFace * */
+  char *declared;            /* the declared families, for messages: "A, B" */
 };
 
 static void
@@ -61,7 +62,7 @@ face_free (PmFace *face)
 /* Every file fonts.list declares must be in the configuration's font set, or pamphlet would
  * silently set text in another face than the style asks for. */
 static gboolean
-check_declared (FcConfig *config, const char *list_path, GError **error)
+check_declared (FcConfig *config, const char *list_path, char **families, GError **error)
 {
   char *contents = NULL;
   if (!g_file_get_contents (list_path, &contents, NULL, error))
@@ -75,6 +76,7 @@ check_declared (FcConfig *config, const char *list_path, GError **error)
   }
   gboolean ok = TRUE;
   int declared = 0;
+  GString *names = g_string_new (NULL);
   char **lines = g_strsplit (contents, "\n", -1);
   for (char **l = lines; *l && ok; l++) {
     char *line = g_strstrip (*l);
@@ -86,12 +88,15 @@ check_declared (FcConfig *config, const char *list_path, GError **error)
       ok = FALSE;
     } else if (!g_hash_table_contains (have, fields[3])) {
       g_set_error (error, PM_ERROR, PM_ERROR_FONT,
-                   "font %s (%s) is declared in %s but not available: install fonts-noto-core "
-                   "(tools/debian-packages.txt)",
+                   "font %s (%s) is declared in %s but not available: install its Debian "
+                   "package (tools/debian-packages.txt)",
                    fields[3], fields[0], list_path);
       ok = FALSE;
     }
     declared++;
+    /* fonts.list gives a family's faces together: name each family once. */
+    if (ok && !g_str_has_suffix (names->str, fields[0]))
+      g_string_append_printf (names, "%s%s", names->len ? ", " : "", fields[0]);
     g_strfreev (fields);
   }
   g_strfreev (lines);
@@ -101,6 +106,7 @@ check_declared (FcConfig *config, const char *list_path, GError **error)
   }
   g_hash_table_unref (have);
   g_free (contents);
+  *families = g_string_free (names, !ok);
   return ok;
 }
 
@@ -125,7 +131,8 @@ pm_fonts_new (GError **error)
     g_free (list);
     return NULL;
   }
-  gboolean ok = check_declared (config, list, error);
+  char *families = NULL;
+  gboolean ok = check_declared (config, list, &families, error);
   g_free (conf);
   g_free (list);
   if (!ok) {
@@ -135,6 +142,7 @@ pm_fonts_new (GError **error)
 
   PmFonts *fonts = g_new0 (PmFonts, 1);
   fonts->config = config;
+  fonts->declared = families;
   /* Made current, it is the configuration pango's font map finds when it starts fontconfig
    * (FcInit) on a thread of its own: else fontconfig loads the system's configuration and
    * every system font's cache, unused, at each start (3 % of a booklet's build). */
@@ -159,6 +167,7 @@ pm_fonts_free (PmFonts *fonts)
   g_object_unref (fonts->context);
   g_object_unref (fonts->map);
   FcConfigDestroy (fonts->config);
+  g_free (fonts->declared);
   g_free (fonts);
 }
 
@@ -223,9 +232,8 @@ pm_fonts_get_face (PmFonts *fonts, const char *family, int weight, gboolean ital
    * slanted or emboldened stand-in) would be a fallback face mixed into the text. */
   if (g_ascii_strcasecmp ((const char *)got_family, family) != 0) {
     g_set_error (error, PM_ERROR, PM_ERROR_FONT,
-                 "font family '%s' is not declared in fonts/fonts.conf (declared: Noto Serif, "
-                 "Noto Sans)",
-                 family);
+                 "font family '%s' is not declared in fonts/fonts.conf (declared: %s)", family,
+                 fonts->declared);
     goto fail;
   }
   if ((slant != FC_SLANT_ROMAN) != (italic != FALSE) || (fc_weight >= FC_WEIGHT_DEMIBOLD) != bold) {

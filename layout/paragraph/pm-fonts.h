@@ -57,7 +57,7 @@ cairo_scaled_font_t *pm_fonts_get_expanded_font (PmFonts *fonts, PmFace *face, d
 /* The file FACE comes from, for reports. */
 const char *pm_face_get_path (const PmFace *face);
 
-/* The family name FACE declares ("Noto Serif"). */
+/* The family name FACE declares ("Liberation Serif"). */
 const char *pm_face_get_family (const PmFace *face);
 
 /* A HarfBuzz font of FACE whose scale is the face's units per em (owned by the face):

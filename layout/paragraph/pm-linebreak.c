@@ -29,7 +29,7 @@ typedef struct {
   int passive; /* NIL for the paragraph start */
   guint line;  /* number of the line that starts after this break */
   int fitness;
-  gboolean hyphenated;
+  guint run; /* hyphenated lines in a row ending here (0: this break is not flagged) */
   double total;
   guint after; /* first item of the next line */
 } Active;
@@ -38,6 +38,7 @@ typedef struct {
  * Penalty widths are not summed: they count only on the line broken at them. */
 typedef struct {
   double w, y, fil[3], z;
+  double ey, ez; /* boxes' stretch and shrink (font expansion) */
 } Sums;
 
 struct _PmLineBreaker {
@@ -136,8 +137,8 @@ compute_sums (PmLineBreaker *b, const PmItem *items, guint n)
     if (it->type == PM_ITEM_BOX) {
       t.w += fin (it->width);
       /* Font expansion: the glyphs' own stretch and shrink. */
-      t.y += fin (it->stretch);
-      t.z += fin (it->shrink);
+      t.ey += fin (it->stretch);
+      t.ez += fin (it->shrink);
     } else if (it->type == PM_ITEM_GLUE) {
       t.w += fin (it->width);
       if (it->stretch_order > 0)
@@ -193,6 +194,7 @@ typedef struct {
   /* Stretch ratio beyond which the badness surely exceeds the threshold (a little above
    * TeX's, so rounding never rejects a feasible line). */
   double loose_limit;
+  guint run_limit; /* most hyphenated lines in a row, 0 for no limit */
 } Pass;
 
 static void
@@ -206,6 +208,7 @@ set_threshold (Pass *ps, int threshold)
 /* Line measure for a line from active node A to break POS (penalty width PW). */
 typedef struct {
   double natural, stretch, fil[3], shrink;
+  double exp_stretch, exp_shrink; /* the boxes' part, taken before the glue's */
 } LineSums;
 
 static void
@@ -219,6 +222,8 @@ line_sums (PmLineBreaker *b, guint after, guint pos, double pw, LineSums *ls)
   for (int k = 0; k < 3; k++)
     ls->fil[k] = e->fil[k] - a->fil[k];
   ls->shrink = e->z - a->z;
+  ls->exp_stretch = e->ey - a->ey;
+  ls->exp_shrink = e->ez - a->ez;
 }
 
 /* Badness and fitness class of a line (TeX §851-853). */
@@ -231,13 +236,13 @@ line_badness (const LineSums *ls, double width, double emergency, int *fit)
       *fit = PM_FIT_DECENT;
       return 0;
     }
-    int bad = pm_line_badness (shortfall, ls->stretch + emergency);
+    int bad = pm_line_badness (shortfall - ls->exp_stretch, ls->stretch + emergency);
     *fit = bad > 99 ? PM_FIT_VERY_LOOSE : bad > 12 ? PM_FIT_LOOSE : PM_FIT_DECENT;
     return bad;
   }
   if (shortfall < 0) {
-    int bad = -shortfall > ls->shrink ? PM_BADNESS_INFINITY + 1
-                                      : pm_line_badness (-shortfall, ls->shrink);
+    double rest = -shortfall - ls->exp_shrink;
+    int bad = rest > ls->shrink ? PM_BADNESS_INFINITY + 1 : pm_line_badness (rest, ls->shrink);
     *fit = bad > 12 ? PM_FIT_TIGHT : PM_FIT_DECENT;
     return bad;
   }
@@ -250,10 +255,22 @@ static void
 try_break (PmLineBreaker *b, const Pass *ps, guint pos, int pi, double pw, gboolean flagged)
 {
   const PmLineBreakParams *p = ps->p;
-  double minimal[4] = { AWFUL_BAD, AWFUL_BAD, AWFUL_BAD, AWFUL_BAD };
-  int best_place[4] = { NIL, NIL, NIL, NIL };
-  guint best_line[4] = { 0, 0, 0, 0 };
-  gboolean best_artificial[4] = { FALSE, FALSE, FALSE, FALSE };
+  /* The best way to each class of node: TeX's four fitness classes and, with a limit on
+   * hyphenated lines in a row, the length of the run a flagged break continues. */
+  enum {
+    N_CLASSES = 4 * (PM_HYPHEN_RUN_MAX + 1)
+  };
+  double minimal[N_CLASSES];
+  int best_place[N_CLASSES];
+  guint best_line[N_CLASSES];
+  gboolean best_artificial[N_CLASSES];
+  for (int c = 0; c < N_CLASSES; c++) {
+    minimal[c] = AWFUL_BAD;
+    best_place[c] = NIL;
+    best_line[c] = 0;
+    best_artificial[c] = FALSE;
+  }
+  guint limit = ps->run_limit;
   double minimum = AWFUL_BAD;
   guint old_l = 0;
   double line_width = 0;
@@ -274,19 +291,28 @@ try_break (PmLineBreaker *b, const Pass *ps, guint pos, int pi, double pw, gbool
           have_after = TRUE;
         }
         double adj = fabs (p->adj_demerits);
-        minimum = adj >= AWFUL_BAD - minimum ? AWFUL_BAD : minimum + adj;
-        for (int fit = 0; fit < 4; fit++) {
-          if (minimal[fit] <= minimum) {
-            Passive pv = { pos, -1, best_line[fit], fit, minimal[fit], best_artificial[fit] };
-            pv.prev = best_place[fit];
+        /* TeX keeps a node only if it is within adj_demerits of the best one: any line after
+         * the best costs at most that much more. A node whose hyphen run is longer may not
+         * take every line the best can, so it is compared with the nodes of runs as short
+         * or shorter only. */
+        double best_run = AWFUL_BAD;
+        for (int c = 0; c < N_CLASSES; c++) {
+          if (c % 4 == 0)
+            for (int f = 0; f < 4; f++)
+              best_run = MIN (best_run, minimal[c + f]);
+          double limit_c = adj >= AWFUL_BAD - best_run ? AWFUL_BAD : best_run + adj;
+          if (minimal[c] < AWFUL_BAD && minimal[c] <= limit_c) {
+            int fit = c % 4;
+            Passive pv = { pos, -1, best_line[c], fit, minimal[c], best_artificial[c] };
+            pv.prev = best_place[c];
             g_array_append_val (b->passive, pv);
             int q = alloc_active (b);
             Active *a = act (b, q);
             a->passive = (int)b->passive->len - 1;
-            a->line = best_line[fit] + 1;
+            a->line = best_line[c] + 1;
             a->fitness = fit;
-            a->hyphenated = flagged;
-            a->total = minimal[fit];
+            a->run = !flagged ? 0 : limit > 0 ? (guint)(c / 4) : 1;
+            a->total = minimal[c];
             a->after = after;
             a->next = r;
             if (prev == NIL)
@@ -295,7 +321,7 @@ try_break (PmLineBreaker *b, const Pass *ps, guint pos, int pi, double pw, gbool
               act (b, prev)->next = q;
             prev = q;
           }
-          minimal[fit] = AWFUL_BAD;
+          minimal[c] = AWFUL_BAD;
         }
         minimum = AWFUL_BAD;
       }
@@ -314,11 +340,11 @@ try_break (PmLineBreaker *b, const Pass *ps, guint pos, int pi, double pw, gbool
     LineSums ls;
     line_sums (b, ra->after, pos, pw, &ls);
     /* Dropped for good: forced past, or overfull whatever follows (widths only grow). */
-    gboolean gone = forced || ls.natural - pw - ls.shrink > line_width;
+    gboolean gone = forced || ls.natural - pw - ls.shrink - ls.exp_shrink > line_width;
     /* Most nodes are too loose for this break (their line is still short): reject them
      * without computing the badness. */
     if (!gone && ps->loose_limit < INFINITY &&
-        line_width - ls.natural > (ls.stretch + ps->emergency) * ps->loose_limit &&
+        line_width - ls.natural - ls.exp_stretch > (ls.stretch + ps->emergency) * ps->loose_limit &&
         ls.fil[0] == 0 && ls.fil[1] == 0 && ls.fil[2] == 0) {
       prev = r;
       r = ra->next;
@@ -336,7 +362,10 @@ try_break (PmLineBreaker *b, const Pass *ps, guint pos, int pi, double pw, gbool
     } else {
       stays = TRUE;
     }
-    if (!artificial && bad > ps->threshold) {
+    /* A flagged break may not make the run of hyphenated lines longer than the limit (a
+     * forced break is taken whatever it is). */
+    gboolean ladder = flagged && !forced && limit > 0 && ra->run >= limit;
+    if (!artificial && (bad > ps->threshold || ladder)) {
       if (stays) {
         prev = r;
         r = ra->next;
@@ -357,20 +386,21 @@ try_break (PmLineBreaker *b, const Pass *ps, guint pos, int pi, double pw, gbool
         else if (pi > PM_PENALTY_FORCE)
           d -= (double)pi * pi;
         if (final) {
-          if (ra->hyphenated)
+          if (ra->run > 0)
             d += p->final_hyphen_demerits;
-        } else if (flagged && ra->hyphenated) {
+        } else if (flagged && ra->run > 0) {
           d += p->double_hyphen_demerits;
         }
         if (abs (fit - ra->fitness) > 1)
           d += p->adj_demerits;
       }
       d += ra->total;
-      if (d <= minimal[fit]) {
-        minimal[fit] = d;
-        best_place[fit] = ra->passive;
-        best_line[fit] = ra->line;
-        best_artificial[fit] = artificial;
+      int c = fit + 4 * (flagged && limit > 0 ? (int)MIN (ra->run + 1, limit) : 0);
+      if (d <= minimal[c]) {
+        minimal[c] = d;
+        best_place[c] = ra->passive;
+        best_line[c] = ra->line;
+        best_artificial[c] = artificial;
         if (d < minimum)
           minimum = d;
       }
@@ -403,7 +433,7 @@ reset_nodes (PmLineBreaker *b)
   b->n_active = 0;
   int q = alloc_active (b);
   Active *a = act (b, q);
-  *a = (Active){ NIL, NIL, 1, PM_FIT_DECENT, FALSE, 0, 0 };
+  *a = (Active){ NIL, NIL, 1, PM_FIT_DECENT, 0, 0, 0 };
   b->head = q;
 }
 
@@ -507,15 +537,16 @@ emit (PmLineBreaker *b, const Pass *ps, int best, GArray *breaks, PmLineBreakInf
           br->ratio = shortfall / ls.fil[o - 1];
           break;
         }
-      if (br->stretch_order == 0 && ls.stretch > 0)
-        br->ratio = shortfall / ls.stretch;
+      if (br->stretch_order == 0 && ls.stretch + ls.exp_stretch > 0)
+        br->ratio = shortfall / (ls.stretch + ls.exp_stretch);
     } else if (shortfall < 0) {
-      if (-shortfall > ls.shrink) {
+      double shrink = ls.shrink + ls.exp_shrink;
+      if (-shortfall > shrink) {
         br->overfull = TRUE;
-        br->overfull_by = -shortfall - ls.shrink;
-        br->ratio = ls.shrink > 0 ? -1 : 0;
+        br->overfull_by = -shortfall - shrink;
+        br->ratio = shrink > 0 ? -1 : 0;
       } else {
-        br->ratio = shortfall / ls.shrink;
+        br->ratio = shortfall / shrink;
       }
     }
     br->underfull = !br->overfull && br->badness > ps->threshold;
@@ -548,6 +579,7 @@ pm_line_breaker_run (PmLineBreaker *b, const PmItem *items, guint n, const PmLin
   ps.items = items;
   ps.n = n;
   ps.p = p;
+  ps.run_limit = MIN (p->max_hyphen_run, PM_HYPHEN_RUN_MAX);
   gboolean ends_forced =
       items[n - 1].type == PM_ITEM_PENALTY && items[n - 1].penalty <= PM_PENALTY_FORCE;
   ps.final_pos = ends_forced ? n - 1 : n;

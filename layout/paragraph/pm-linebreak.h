@@ -45,6 +45,8 @@ G_BEGIN_DECLS
 
 #define PM_PENALTY_INFINITY 10000
 #define PM_PENALTY_FORCE (-10000)
+/* The largest limit on hyphenated lines in a row (PmLineBreakParams.max_hyphen_run). */
+#define PM_HYPHEN_RUN_MAX 7
 /* TeX's inf_bad: the badness of a line that cannot stretch enough. */
 #define PM_BADNESS_INFINITY 10000
 
@@ -82,8 +84,10 @@ typedef struct {
   double double_hyphen_demerits; /* two hyphenated lines in a row (10000) */
   double final_hyphen_demerits;  /* the last full line hyphenated (5000) */
   double adj_demerits;           /* fitness classes of neighbouring lines not adjacent (10000) */
-  int looseness;                 /* try for this many lines more (or fewer) than optimal (0) */
-  double emergency_stretch;      /* > 0: a third pass with this much more stretch per line (0) */
+  guint max_hyphen_run;     /* most flagged (hyphenated) lines in a row, at most PM_HYPHEN_RUN_MAX;
+                               0: no limit (0) */
+  int looseness;            /* try for this many lines more (or fewer) than optimal (0) */
+  double emergency_stretch; /* > 0: a third pass with this much more stretch per line (0) */
   /* Line widths line by line, the last repeating; NULL/0 means every line is `width`. */
   const double *line_widths;
   guint n_line_widths;

@@ -184,7 +184,7 @@ void
 pm_paragraph_style_init (PmParagraphStyle *style)
 {
   memset (style, 0, sizeof *style);
-  style->family = "Noto Serif";
+  style->family = "Liberation Serif";
   style->size = 10;
   style->weight = PANGO_WEIGHT_NORMAL;
   style->features = "kern,liga";
@@ -210,6 +210,7 @@ pm_paragraph_style_init (PmParagraphStyle *style)
   style->double_hyphen_demerits = lb.double_hyphen_demerits;
   style->final_hyphen_demerits = lb.final_hyphen_demerits;
   style->adj_demerits = lb.adj_demerits;
+  style->max_hyphen_run = lb.max_hyphen_run;
   style->emergency_stretch = 2 * style->size; /* a third pass rather than an overfull line */
   style->note_scale = 0.65;
   style->note_rise = 0.35;
@@ -339,7 +340,7 @@ place_of (PmParagraphBuilder *b, gsize offset, guint *line, guint *column)
 static void
 span_spec (const PmParagraphStyle *style, const PmInline *inl, SpanKind kind, Span *s)
 {
-  s->spec.family = style->family ? style->family : "Noto Serif";
+  s->spec.family = style->family ? style->family : "Liberation Serif";
   s->spec.size = style->size;
   s->spec.weight = style->weight ? style->weight : PANGO_WEIGHT_NORMAL;
   s->spec.italic = FALSE;
@@ -596,7 +597,10 @@ word_breaks (PmParagraphBuilder *b, const Word *w, gboolean one_span, const PmPa
     }
     if (c == 0x00AD)
       soft = TRUE;
-    if (i > 0 && b->attrs[i].is_line_break) {
+    /* An em dash set close to the word before it stays with it (TeX's rule, Chicago's): the
+     * line breaks after the dash, never before. */
+    gboolean before_dash = (c == 0x2014 || c == 0x2015) && g_unichar_isalnum (prev);
+    if (i > 0 && b->attrs[i].is_line_break && !before_dash) {
       BreakKind k = BRK_OTHER;
       if (prev == 0x00AD)
         k = BRK_SOFT;
@@ -1467,6 +1471,7 @@ break_and_set (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle 
   params.double_hyphen_demerits = style->double_hyphen_demerits;
   params.final_hyphen_demerits = style->final_hyphen_demerits;
   params.adj_demerits = style->adj_demerits;
+  params.max_hyphen_run = style->max_hyphen_run;
   params.emergency_stretch = style->emergency_stretch;
   params.looseness = looseness;
   PmLineBreakInfo info = { 0 };

@@ -37,7 +37,7 @@ typedef struct {
  * borrowed for the call to pm_paragraph_builder_build() only. */
 typedef struct {
   /* Font */
-  const char *family;   /* "Noto Serif" */
+  const char *family;   /* "Liberation Serif" */
   double size;          /* points */
   int weight;           /* PangoWeight of plain text; bold text is 700 */
   gboolean italic;      /* the element is italic; emphasis inside it is then roman */
@@ -87,6 +87,7 @@ typedef struct {
   double double_hyphen_demerits;
   double final_hyphen_demerits;
   double adj_demerits;
+  guint max_hyphen_run;     /* most hyphenated lines in a row, 0 for no limit */
   double emergency_stretch; /* points */
 
   /* Note references: superscript marks */
@@ -94,7 +95,7 @@ typedef struct {
   double note_rise;  /* baseline shift, in ems of the text */
 } PmParagraphStyle;
 
-/* Fills STYLE with the defaults: Noto Serif 10/13 pt, justified, TeX's breaking parameters,
+/* Fills STYLE with the defaults: Liberation Serif 10/13 pt, justified, TeX's breaking parameters,
  * hyphenation and protrusion on. */
 void pm_paragraph_style_init (PmParagraphStyle *style);
 

@@ -144,7 +144,7 @@ pm_shaper_get_face (PmShaper *shaper, const PmFontSpec *spec, GError **error)
   SpecCache *cache = spec_cache (shaper, spec);
   if (!cache->face)
     cache->face =
-        pm_fonts_get_face (shaper->fonts, spec->family ? spec->family : "Noto Serif",
+        pm_fonts_get_face (shaper->fonts, spec->family ? spec->family : "Liberation Serif",
                            spec->weight ? spec->weight : PANGO_WEIGHT_NORMAL, spec->italic, error);
   return cache->face;
 }

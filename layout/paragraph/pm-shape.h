@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 /* What a run is set in. Plain data; strings are borrowed for the call only. */
 typedef struct {
-  const char *family;   /* a declared family: "Noto Serif" */
+  const char *family;   /* a declared family: "Liberation Serif" */
   double size;          /* points */
   int weight;           /* PangoWeight: 400 regular, 700 bold */
   gboolean italic;      /* the italic face */

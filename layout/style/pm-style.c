@@ -90,6 +90,7 @@ enum {
   TK_EXHYPHEN_PENALTY,
   TK_DOUBLE_HYPHEN_DEMERITS,
   TK_FINAL_HYPHEN_DEMERITS,
+  TK_HYPHENATE_LIMIT_LINES,
   TK_ADJ_DEMERITS,
   TK_WIDOW_PENALTY,
   TK_ORPHAN_PENALTY,
@@ -99,7 +100,7 @@ enum {
 };
 
 static const KeyDef text_keys[TK_COUNT] = {
-  [TK_FAMILY] = { "family", V_STRING, 0, NULL, 0, 0, "Noto Serif", TRUE },
+  [TK_FAMILY] = { "family", V_STRING, 0, NULL, 0, 0, "Liberation Serif", TRUE },
   [TK_SIZE] = { "size", V_LENGTH, U_ABS | U_EM | U_PCT, NULL, 0.01, 2000, "10pt", TRUE },
   [TK_LEADING] = { "leading", V_LENGTH, U_ABS | U_EM | U_PCT | U_NONE, NULL, 0.01, 2000, "1.2",
                    TRUE },
@@ -131,6 +132,8 @@ static const KeyDef text_keys[TK_COUNT] = {
   [TK_DOUBLE_HYPHEN_DEMERITS] = { "double-hyphen-demerits", V_NUMBER, 0, NULL, 0, BIG, "10000",
                                   TRUE },
   [TK_FINAL_HYPHEN_DEMERITS] = { "final-hyphen-demerits", V_NUMBER, 0, NULL, 0, BIG, "5000", TRUE },
+  /* At most the breaker's PM_HYPHEN_RUN_MAX. */
+  [TK_HYPHENATE_LIMIT_LINES] = { "hyphenate-limit-lines", V_NUMBER, 0, NULL, 0, 7, "0", TRUE },
   [TK_ADJ_DEMERITS] = { "adj-demerits", V_NUMBER, 0, NULL, 0, BIG, "10000", TRUE },
   [TK_WIDOW_PENALTY] = { "widow-penalty", V_NUMBER, 0, NULL, 0, 10000, "150", TRUE },
   [TK_ORPHAN_PENALTY] = { "orphan-penalty", V_NUMBER, 0, NULL, 0, 10000, "150", TRUE },
@@ -311,7 +314,7 @@ typedef struct {
 
 /* The values one scope (the sheets, or one language's sections) sets, by slot. */
 #define N_SECTIONS G_N_ELEMENTS (sections)
-#define MAX_KEYS 48
+#define MAX_KEYS 52
 typedef struct {
   const Value *v[N_SECTIONS * MAX_KEYS];
 } Table;
@@ -1387,6 +1390,7 @@ resolve_text (PmStyle *s, const Table *lt, const char *elem, const PmTextStyle *
   t->ex_hyphen_penalty = T (TK_EXHYPHEN_PENALTY)->num;
   t->double_hyphen_demerits = T (TK_DOUBLE_HYPHEN_DEMERITS)->num;
   t->final_hyphen_demerits = T (TK_FINAL_HYPHEN_DEMERITS)->num;
+  t->hyphenate_limit_lines = T (TK_HYPHENATE_LIMIT_LINES)->num;
   t->adj_demerits = T (TK_ADJ_DEMERITS)->num;
   t->widow_penalty = T (TK_WIDOW_PENALTY)->num;
   t->orphan_penalty = T (TK_ORPHAN_PENALTY)->num;

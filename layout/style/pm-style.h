@@ -71,7 +71,7 @@ typedef struct {
 
 /* A text element, resolved for one language. Lengths in pt; strings owned by the PmStyle. */
 typedef struct {
-  const char *family; /* fontconfig family, e.g. "Noto Serif" */
+  const char *family; /* fontconfig family, e.g. "Liberation Serif" */
   double size;        /* font size */
   double leading;     /* baseline to baseline */
   int weight;         /* 1..1000; 400 normal, 700 bold */
@@ -96,6 +96,7 @@ typedef struct {
   double tolerance, pretolerance;
   double line_penalty, hyphen_penalty, ex_hyphen_penalty;
   double double_hyphen_demerits, final_hyphen_demerits, adj_demerits;
+  double hyphenate_limit_lines; /* most hyphenated lines in a row, 0 for no limit */
   double widow_penalty, orphan_penalty;
   double broken_penalty;    /* a page break after a line ending in a hyphen (\brokenpenalty) */
   double emergency_stretch; /* stretch added per line in a last pass (TeX's \emergencystretch) */

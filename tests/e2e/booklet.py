@@ -338,6 +338,11 @@ def match_at(src, i, toks, q, hi):
             # splits a word (then the word is W plus the next token, which did not match).
             return None
         return 1, q + 1
+    if q + 1 < hi:
+        # A note mark after a letter with a wide side bearing: pdftotext may see a gap.
+        nt = toks[q + 1]
+        if nt.page == t.page and nt.line == t.line and nt.text.isdigit() and t.text + nt.text == w:
+            return 1, q + 2
     if t.hy and w.startswith(t.text) and q + 1 < hi:
         nt = toks[q + 1]
         if nt.page == t.page and t.text + nt.text == w:  # the rest starts the next line

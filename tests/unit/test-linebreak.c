@@ -51,16 +51,20 @@ start_after (const Ref *rf, guint pos)
 
 /* Badness, fitness and demerits of the line [start, pos) broken at pos; FALSE if infeasible. */
 static gboolean
-line_cost (const Ref *rf, guint start, guint pos, guint line, int prev_fit, gboolean prev_hyph,
+line_cost (const Ref *rf, guint start, guint pos, guint line, int prev_fit, guint prev_run,
            int *fit_out, double *d_out)
 {
-  double w = 0, y = 0, z = 0, fil = 0;
+  gboolean prev_hyph = prev_run > 0;
+  double w = 0, y = 0, z = 0, fil = 0, ey = 0, ez = 0;
   for (guint i = MIN (start, pos); i < pos; i++) {
     const PmItem *it = &rf->items[i];
     if (it->type == PM_ITEM_PENALTY)
       continue;
     w += it->width;
-    if (it->type == PM_ITEM_GLUE) {
+    if (it->type == PM_ITEM_BOX) {
+      ey += it->stretch;
+      ez += it->shrink;
+    } else if (it->type == PM_ITEM_GLUE) {
       if (it->stretch_order > 0)
         fil += it->stretch;
       else
@@ -74,6 +78,9 @@ line_cost (const Ref *rf, guint start, guint pos, guint line, int prev_fit, gboo
     w += rf->items[pos].width;
     pi = MAX (rf->items[pos].penalty, PM_PENALTY_FORCE);
     flagged = rf->items[pos].flagged;
+    if (flagged && pi > PM_PENALTY_FORCE && rf->p->max_hyphen_run > 0 &&
+        prev_run >= rf->p->max_hyphen_run)
+      return FALSE;
   } else if (pos == rf->n) {
     pi = PM_PENALTY_FORCE;
   }
@@ -85,13 +92,14 @@ line_cost (const Ref *rf, guint start, guint pos, guint line, int prev_fit, gboo
       bad = 0;
       fit = PM_FIT_DECENT;
     } else {
-      bad = pm_line_badness (shortfall, y + rf->emergency);
+      /* The boxes' stretch (font expansion) is taken first. */
+      bad = pm_line_badness (shortfall - ey, y + rf->emergency);
       fit = bad > 99 ? 0 : bad > 12 ? 1 : 2;
     }
   } else if (shortfall < 0) {
-    if (-shortfall > z)
+    if (-shortfall > z + ez)
       return FALSE;
-    bad = pm_line_badness (-shortfall, z);
+    bad = pm_line_badness (-shortfall - ez, z);
     fit = bad > 12 ? 3 : 2;
   } else {
     bad = 0;
@@ -119,7 +127,7 @@ line_cost (const Ref *rf, guint start, guint pos, guint line, int prev_fit, gboo
 }
 
 static void
-ref_search (Ref *rf, guint from_bp, guint start, guint line, int fit, gboolean hyph, double total)
+ref_search (Ref *rf, guint from_bp, guint start, guint line, int fit, guint run, double total)
 {
   for (guint k = from_bp; k < rf->nbp; k++) {
     guint pos = rf->bp[k];
@@ -127,12 +135,13 @@ ref_search (Ref *rf, guint from_bp, guint start, guint line, int fit, gboolean h
     double d;
     gboolean flagged =
         pos < rf->n && rf->items[pos].type == PM_ITEM_PENALTY && rf->items[pos].flagged;
-    if (line_cost (rf, start, pos, line, fit, hyph, &f, &d)) {
+    if (line_cost (rf, start, pos, line, fit, run, &f, &d)) {
       if (pos == rf->final_pos) {
         if (line < G_N_ELEMENTS (rf->best_by_lines))
           rf->best_by_lines[line] = MIN (rf->best_by_lines[line], total + d);
       } else {
-        ref_search (rf, k + 1, start_after (rf, pos), line + 1, f, flagged, total + d);
+        ref_search (rf, k + 1, start_after (rf, pos), line + 1, f, flagged ? run + 1 : 0,
+                    total + d);
       }
     }
     if (is_forced (rf, pos))
@@ -155,7 +164,7 @@ ref_pass (Ref *rf, int pass)
     rf->bp[rf->nbp++] = rf->n;
   for (guint i = 0; i < G_N_ELEMENTS (rf->best_by_lines); i++)
     rf->best_by_lines[i] = INFINITY;
-  ref_search (rf, 0, 0, 1, PM_FIT_DECENT, FALSE, 0);
+  ref_search (rf, 0, 0, 1, PM_FIT_DECENT, 0, 0);
   for (guint i = 0; i < G_N_ELEMENTS (rf->best_by_lines); i++)
     if (isfinite (rf->best_by_lines[i]))
       return TRUE;
@@ -221,16 +230,16 @@ ref_cost_of (Ref *rf, int pass, GArray *breaks)
   double total = 0;
   guint start = 0;
   int fit = PM_FIT_DECENT;
-  gboolean hyph = FALSE;
+  guint run = 0;
   for (guint i = 0; i < breaks->len; i++) {
     PmBreak *br = &g_array_index (breaks, PmBreak, i);
     int f;
     double d;
-    if (!line_cost (rf, start, br->end, i + 1, fit, hyph, &f, &d))
+    if (!line_cost (rf, start, br->end, i + 1, fit, run, &f, &d))
       return -1;
     total += d;
     fit = f;
-    hyph = br->hyphenated;
+    run = br->hyphenated ? run + 1 : 0;
     start = br->end < rf->n ? start_after (rf, br->end) : rf->n;
   }
   return total;
@@ -249,6 +258,10 @@ random_paragraph (GRand *r, GArray *items)
     int parts = g_rand_int_range (r, 1, 3);
     for (int k = 0; k < parts; k++) {
       pm_items_append_box (items, g_rand_int_range (r, 1, 9), NULL);
+      if (g_rand_int_range (r, 0, 6) == 0) { /* font expansion */
+        PmItem *box = &g_array_index (items, PmItem, items->len - 1);
+        box->stretch = box->shrink = 0.25;
+      }
       if (k + 1 < parts) {
         static const int pens[] = { 50, 50, 0, 100, -50, 10000, 500 };
         PmItem it = { PM_ITEM_PENALTY,
@@ -308,6 +321,7 @@ random_params (GRand *r, PmLineBreakParams *p, double *widths)
   p->adj_demerits = g_rand_int_range (r, 0, 3) == 0 ? 0 : 10000;
   p->double_hyphen_demerits = g_rand_boolean (r) ? 10000 : 3000;
   p->final_hyphen_demerits = g_rand_boolean (r) ? 5000 : 0;
+  p->max_hyphen_run = (guint)g_rand_int_range (r, 0, 3);
   int ls = g_rand_int_range (r, 0, 8);
   p->looseness = ls == 0 ? 1 : ls == 1 ? -1 : 0;
   p->emergency_stretch = g_rand_boolean (r) ? 0 : g_rand_int_range (r, 1, 12);
@@ -366,9 +380,14 @@ test_optimal_random (void)
     g_assert_cmpuint (info.n_lines, ==, lines);
     g_assert_cmpfloat (ref_cost_of (&rf, pass, breaks), ==, demerits);
     double sum = 0;
+    guint run = 0;
     for (guint i = 0; i < breaks->len; i++) {
       PmBreak *br = &g_array_index (breaks, PmBreak, i);
       g_assert_false (br->overfull);
+      /* Never more hyphenated lines in a row than the limit, but at a forced break. */
+      run = br->hyphenated ? run + 1 : 0;
+      if (p.max_hyphen_run > 0 && !is_forced (&rf, br->end))
+        g_assert_cmpuint (run, <=, p.max_hyphen_run);
       /* No line wider than its measure once shrunk. */
       g_assert_cmpfloat (br->ratio, >=, -1);
       double shrink = 0;
@@ -852,7 +871,8 @@ test_pruning (void)
   g_array_free (breaks, TRUE);
 }
 
-/* Boxes that stretch and shrink (font expansion): their stretch and shrink add to the line's. */
+/* Boxes that stretch and shrink (font expansion): they take a line's adjustment first; the
+ * badness is that of what the glue must still take. */
 static void
 test_box_expansion (void)
 {
@@ -869,18 +889,24 @@ test_box_expansion (void)
   pm_items_append_glue (items, 3, 1.5, 1, 0, NULL);
   g_array_append_val (items, box);
   pm_items_append_penalty (items, 0, PM_PENALTY_FORCE, FALSE, NULL);
-  /* Measure 25: stretch 2 of 1.5 + 1: ratio 0.8, badness round(51.2) = 51. */
+  /* Measure 25: stretch 2 of 1.5 + 1: ratio 0.8; the boxes take 1, the glue 1 of 1.5:
+   * badness round(100 (2/3)^3) = 30. */
   p.width = 25;
   g_assert_true (pm_line_breaker_run (b, (PmItem *)items->data, items->len, &p, breaks, &info));
   g_assert_cmpuint (breaks->len, ==, 1);
   PmBreak *l = &g_array_index (breaks, PmBreak, 0);
   g_assert_cmpfloat (fabs (l->ratio - 0.8), <, 1e-12);
-  g_assert_cmpint (l->badness, ==, 51);
-  /* Measure 21.5: shrink 1.5 of 1 + 1: ratio -0.75; 21 is all the shrink there is; 20.9 is
-   * overfull. */
+  g_assert_cmpint (l->badness, ==, 30);
+  /* Measure 22: stretch 1, all the boxes': badness 0. */
+  p.width = 22;
+  g_assert_true (pm_line_breaker_run (b, (PmItem *)items->data, items->len, &p, breaks, &info));
+  g_assert_cmpint (g_array_index (breaks, PmBreak, 0).badness, ==, 0);
+  /* Measure 21.5: shrink 1.5 of 1 + 1: ratio -0.75; the glue shrinks 0.5 of 1: badness
+   * round(12.5) = 13; 21 is all the shrink there is; 20.9 is overfull. */
   p.width = 21.5;
   g_assert_true (pm_line_breaker_run (b, (PmItem *)items->data, items->len, &p, breaks, &info));
   g_assert_cmpfloat (fabs (g_array_index (breaks, PmBreak, 0).ratio + 0.75), <, 1e-12);
+  g_assert_cmpint (g_array_index (breaks, PmBreak, 0).badness, ==, 13);
   p.width = 21;
   g_assert_true (pm_line_breaker_run (b, (PmItem *)items->data, items->len, &p, breaks, &info));
   g_assert_false (g_array_index (breaks, PmBreak, 0).overfull);

@@ -44,7 +44,7 @@ test_shipped (void)
   g_assert_true (p->facing);
   g_assert_cmpint (p->section_start, ==, PM_SECTION_START_RIGHT_PAGE);
   PmTextStyle body = pm_style_get_text (booklet, "body", "ru");
-  g_assert_cmpstr (body.family, ==, "Noto Serif");
+  g_assert_cmpstr (body.family, ==, "Liberation Serif");
   assert_near (body.size, 10);
   assert_near (body.leading, 13);
   g_assert_cmpint (body.align, ==, PM_TEXT_ALIGN_JUSTIFY);
