@@ -724,18 +724,21 @@ hyphenate_part (PmHyphenator *h, const char *part, const char *end, int base,
       ok = FALSE; /* digits, symbols, too long: not a word to hyphenate */
       break;
     }
-    if (n == 0 && !rules->capitalised && (g_unichar_isupper (c) || g_unichar_istitle (c))) {
+    /* Most letters are small: those are neither capitals nor title case (g_unichar_istitle
+     * searches a table), whatever the language. */
+    gboolean small = g_unichar_islower (c);
+    gboolean upper = !small && (g_unichar_isupper (c) || g_unichar_istitle (c));
+    if (n == 0 && !rules->capitalised && upper) {
       ok = FALSE;
       break;
     }
     /* A capital after a small letter (KazMunayGas, iPhone): a brand or code, which patterns
      * made for the language's words break badly (Ka-z-Mu-nay-Gas). */
-    gboolean upper = g_unichar_isupper (c) || g_unichar_istitle (c);
     if (upper && seen_lower) {
       ok = FALSE;
       break;
     }
-    seen_lower = seen_lower || g_unichar_islower (c);
+    seen_lower = seen_lower || small;
     gunichar l;
     if (is_apostrophe (c))
       l = '\'';
