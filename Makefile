@@ -45,6 +45,11 @@ FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz-*.c))
 
 DEPS_STAMP := build/.deps-installed
 
+# Every hyphenation dictionary pamphlet may load, precompiled (layout/paragraph/pm-hyphen.c):
+# the project's and Debian's. A dictionary changed later is parsed again at run time.
+HYPHEN_DICS  := $(sort $(wildcard hyphen/*.dic) $(wildcard /usr/share/hyphen/*.dic))
+HYPHEN_STAMP := $(BUILD)/hyphen/.compiled
+
 # V=1 shows every command.
 ifeq ($(V),1)
 Q =
@@ -65,7 +70,7 @@ $(DEPS_STAMP): tools/debian-packages.txt tools/install-deps.sh
 	@touch $@
 
 pamphlet: $(DEPS_STAMP)
-	@$(MAKE) --no-print-directory $(BUILD)/pamphlet
+	@$(MAKE) --no-print-directory $(BUILD)/pamphlet $(HYPHEN_STAMP)
 
 $(BUILD)/pamphlet: $(MAIN_OBJ) $(BUILD)/libpamphlet.a
 	$(Q)$(CC) -o $@ $^ $(ALL_LDFLAGS) $(LIBS)
@@ -90,6 +95,15 @@ $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(TEST_SUPPORT) $(BUILD)/libpamphl
 	@mkdir -p $(@D)
 	$(Q)$(CC) -o $@ $^ $(ALL_LDFLAGS) $(LIBS)
 
+$(BUILD)/hyphen-compile: $(BUILD)/obj/tools/hyphen-compile.o $(BUILD)/libpamphlet.a
+	$(Q)$(CC) -o $@ $^ $(ALL_LDFLAGS) $(LIBS)
+
+$(HYPHEN_STAMP): $(HYPHEN_DICS) $(BUILD)/hyphen-compile
+	@rm -rf $(@D) && mkdir -p $(@D)
+	@# libhyphen's parser loses a few strings (tests/fuzz/lsan.supp): no leak check here.
+	$(Q)ASAN_OPTIONS=detect_leaks=0 $(BUILD)/hyphen-compile $(@D) $(HYPHEN_DICS)
+	@touch $@
+
 $(BUILD)/bench/%: $(BUILD)/obj/tests/bench/%.o $(BENCH_SUPPORT) $(BUILD)/libpamphlet.a
 	@mkdir -p $(@D)
 	$(Q)$(CC) -o $@ $^ $(ALL_LDFLAGS) $(LIBS)
@@ -99,7 +113,7 @@ editions: pamphlet
 	@if [ -f corpus/editions.yaml ]; then $(BUILD)/pamphlet editions corpus/editions.yaml; fi
 
 test: $(DEPS_STAMP)
-	@$(MAKE) --no-print-directory $(BUILD)/pamphlet $(TEST_BIN)
+	@$(MAKE) --no-print-directory $(BUILD)/pamphlet $(HYPHEN_STAMP) $(TEST_BIN)
 	@BUILD=$(BUILD) tests/run.sh
 
 # Benchmarks: medians of repeated runs and peak memory (tests/bench.sh).
@@ -149,10 +163,12 @@ install: pamphlet
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR) $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BUILD)/pamphlet $(DESTDIR)$(PREFIX)/bin/pamphlet
 	cp -R styles fonts hyphen $(DESTDIR)$(DATADIR)/
+	install -d $(DESTDIR)$(DATADIR)/hyphen/compiled
+	install -m 644 $(BUILD)/hyphen/*.pmh $(DESTDIR)$(DATADIR)/hyphen/compiled/
 	install -m 644 doc/pamphlet.1 $(DESTDIR)$(PREFIX)/share/man/man1/pamphlet.1
 
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_SRC:tests/unit/%.c=$(BUILD)/obj/tests/unit/%.d) \
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(BUILD)/obj/tools/hyphen-compile.d $(TEST_SRC:tests/unit/%.c=$(BUILD)/obj/tests/unit/%.d) \
   $(TEST_SUPPORT:.o=.d) $(BENCH_SUPPORT:.o=.d) $(BENCH_SRC:tests/bench/%.c=$(BUILD)/obj/tests/bench/%.d)

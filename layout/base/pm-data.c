@@ -50,3 +50,21 @@ pm_data_find (const char *relative)
     found = try_dir (PM_DATADIR, relative);
   return found;
 }
+
+char *
+pm_data_find_beside_executable (const char *relative)
+{
+  char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  if (!exe)
+    return NULL;
+  char *dir = g_path_get_dirname (exe);
+  char *found = try_dir (dir, relative);
+  if (!found) {
+    char *parent = g_path_get_dirname (dir);
+    found = try_dir (parent, relative);
+    g_free (parent);
+  }
+  g_free (dir);
+  g_free (exe);
+  return found;
+}

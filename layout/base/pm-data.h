@@ -14,4 +14,9 @@ G_BEGIN_DECLS
  * has it, or NULL if none has. Free with g_free(). */
 char *pm_data_find (const char *relative);
 
+/* The full path of RELATIVE in the running executable's directory or the one above it (where
+ * `make` puts what it generates: build/ for build/pamphlet and build/tests/x), or NULL. Free
+ * with g_free(). */
+char *pm_data_find_beside_executable (const char *relative);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "output/pm-impose.h"
 #include "output/pm-marks.h"
 #include "output/pm-pdf.h"
+#include "output/pm-qpdf.h"
 #include "output/pm-render.h"
 #include "page/pm-compose.h"
 
@@ -134,6 +135,8 @@ pm_build_pdfs (const PmBuildOptions *o, const PmBuildOutput *outputs, guint n_ou
                PmDiagnostics *diags, PmReport *report, GPtrArray *files, GError **error)
 {
   gint64 clock = g_get_monotonic_time ();
+  /* The qpdf pass comes last; its library loads while the pages are set. */
+  pm_qpdf_preload ();
   PmFonts *fonts = pm_fonts_new (error);
   if (!fonts)
     return FALSE;

@@ -91,6 +91,22 @@ load_qpdf (GError **error)
   return failure == NULL;
 }
 
+static gpointer
+preload_run (gpointer data)
+{
+  load_qpdf (NULL);
+  return NULL;
+}
+
+void
+pm_qpdf_preload (void)
+{
+  /* Detached: whoever finishes a PDF first waits for it in load_qpdf's g_once. */
+  GThread *thread = g_thread_try_new ("pm-qpdf-load", preload_run, NULL, NULL);
+  if (thread)
+    g_thread_unref (thread);
+}
+
 char *
 pm_qpdf_date_string (gint64 date)
 {

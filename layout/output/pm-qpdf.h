@@ -29,6 +29,11 @@ gboolean pm_qpdf_finish_data (const char *in, const guint8 *data, gsize len, con
                               const PmRecordedDoc *doc, const PmQpdfOptions *options,
                               GError **error);
 
+/* Starts opening libqpdf on a thread of its own, so that it is loaded (its relocations done,
+ * about 5 ms) by the time the first PDF is finished: a build calls this when it starts setting
+ * its pages. Loading it twice is not possible; a failure is reported when a PDF is finished. */
+void pm_qpdf_preload (void);
+
 /* The PDF date string (D:YYYYMMDDHHmmSSZ) for DATE, seconds since the epoch. Free with
  * g_free(). */
 char *pm_qpdf_date_string (gint64 date);

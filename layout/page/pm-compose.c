@@ -315,11 +315,14 @@ add_paragraph (Setter *st, const GPtrArray *inlines, const char *element, double
   PmPageLine *alt[2] = { NULL, NULL };
   PmPageLines alt_lines[2] = { { NULL, 0 }, { NULL, 0 } };
   if (n >= 2) {
+    /* From the normal setting's items: only the breaker runs again, once for both. */
+    static const int loose[2] = { -1, 1 };
+    PmParagraph *settings[2];
+    pm_paragraph_builder_rebuild_loose (comp->builder, &ps, st->column_width, loose, 2, settings,
+                                        NULL, NULL);
     for (int k = 0; k < 2; k++) {
-      int looseness = k == 0 ? -1 : 1;
-      /* From the normal setting's items: only the breaker runs again. */
-      PmParagraph *p = pm_paragraph_builder_rebuild (comp->builder, &ps, st->column_width,
-                                                     looseness, NULL, NULL);
+      int looseness = loose[k];
+      PmParagraph *p = settings[k];
       if (p)
         g_ptr_array_add (comp->paragraphs, p);
       if (!p || pm_paragraph_get_n_lines (p) != n + looseness ||

@@ -22,6 +22,9 @@
 
 struct _PmHyphenator {
   HyphenDict *dict;
+  /* A precompiled dictionary's file contents: DICT and its levels point into them and are
+   * freed here, not by libhyphen. NULL for a dictionary libhyphen parsed. */
+  char *compiled;
   char *lang;
   char *dictionary;
   PmHyphenRules rules;
@@ -155,19 +158,11 @@ find_dictionary (const char *language, const char *region)
   return found;
 }
 
-/* Loads PATH, converting it to UTF-8 first if its first line names another charset. */
+/* Parses CONTENTS (LENGTH bytes) of the dictionary PATH with libhyphen, converting it to
+ * UTF-8 first if its first line names another charset. */
 static HyphenDict *
-load_dictionary (const char *path, GError **error)
+parse_dictionary (const char *path, const char *contents, gsize length, GError **error)
 {
-  char *contents;
-  gsize length;
-  GError *read_error = NULL;
-  if (!g_file_get_contents (path, &contents, &length, &read_error)) {
-    g_set_error (error, PM_ERROR, PM_ERROR_IO, "hyphenation dictionary: %s", read_error->message);
-    g_error_free (read_error);
-    return NULL;
-  }
-
   const char *eol = memchr (contents, '\n', length);
   gsize first_len = eol ? (gsize)(eol - contents) : length;
   char *charset = g_strstrip (g_strndup (contents, first_len));
@@ -186,7 +181,6 @@ load_dictionary (const char *path, GError **error)
                    conv_error->message);
       g_error_free (conv_error);
       g_free (charset);
-      g_free (contents);
       return NULL;
     }
     utf8 = g_strconcat ("UTF-8", body, NULL);
@@ -195,23 +189,350 @@ load_dictionary (const char *path, GError **error)
   }
   g_free (charset);
 
-  FILE *f = utf8 ? fmemopen (utf8, utf8_len, "r") : fmemopen (contents, length, "r");
+  FILE *f = utf8 ? fmemopen (utf8, utf8_len, "r") : fmemopen ((char *)contents, length, "r");
   HyphenDict *dict = f ? hnj_hyphen_load_file (f) : NULL;
   if (f)
     fclose (f);
   g_free (utf8);
-  g_free (contents);
   if (!dict) {
     g_set_error (error, PM_ERROR, PM_ERROR_IO, "hyphenation dictionary %s could not be loaded",
                  path);
     return NULL;
   }
-  /* Minima are the caller's (PmHyphenRules); 1 is libhyphen's "no limit". */
+  return dict;
+}
+
+/* Minima are the caller's (PmHyphenRules); 1 is libhyphen's "no limit". */
+static void
+clear_minima (HyphenDict *dict)
+{
   for (HyphenDict *d = dict; d; d = d->nextlevel) {
     d->lhmin = 1;
     d->rhmin = 1;
   }
-  return dict;
+}
+
+static gboolean
+read_dictionary (const char *path, char **contents, gsize *length, GError **error)
+{
+  GError *read_error = NULL;
+  if (g_file_get_contents (path, contents, length, &read_error))
+    return TRUE;
+  g_set_error (error, PM_ERROR, PM_ERROR_IO, "hyphenation dictionary: %s", read_error->message);
+  g_error_free (read_error);
+  return FALSE;
+}
+
+/* ---- precompiled dictionaries ----
+ *
+ * libhyphen builds its automaton from the patterns with a hash table, a few allocations per
+ * pattern: for the big dictionaries (English, Russian) that costs more than hyphenating a whole
+ * booklet. `make` saves every dictionary's automaton (pm_hyphen_compile) as a file named by a
+ * hash of the .dic's bytes; loading one is reading a file and fixing up pointers. A file is
+ * used only for the exact bytes it was made from, so a changed dictionary is parsed again.
+ *
+ * Layout (native byte order and struct layout: made and read by the same build):
+ *   Header, then per level of the dictionary chain: Level, Level.num_states CState,
+ *   Level.n_trans HyphenTrans (libhyphen's own struct, used in place), Level.strings_len
+ *   bytes of NUL-terminated strings (padded to 8). */
+
+#define COMPILED_MAGIC "PMHYPH\x01\x00"
+#define MAX_LEVELS 4
+
+typedef struct {
+  char magic[8];
+  guint64 source_hash;
+  guint64 source_size;
+  guint32 n_levels;
+  guint32 sizeof_trans; /* sizeof (HyphenTrans) where it was made */
+} CHeader;
+
+typedef struct {
+  gint8 lhmin, rhmin, clhmin, crhmin;
+  gint32 utf8;
+  gint32 num_states;
+  gint32 nohyphenl;
+  gint32 nohyphen; /* string offset, -1: none */
+  guint32 n_trans;
+  guint32 strings_len;
+  char cset[MAX_NAME];
+} CLevel;
+
+typedef struct {
+  gint32 match, repl; /* string offsets, -1: none */
+  gint32 fallback_state;
+  gint32 num_trans;
+  gint8 replindex, replcut;
+  gint8 pad[6];
+} CState;
+
+static guint64
+fnv1a (const char *data, gsize len)
+{
+  guint64 h = 0xcbf29ce484222325ull;
+  for (gsize i = 0; i < len; i++) {
+    h ^= (guchar)data[i];
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+
+static char *
+compiled_name (guint64 hash)
+{
+  return g_strdup_printf ("%016" G_GINT64_MODIFIER "x.pmh", hash);
+}
+
+static gsize
+pad8 (gsize n)
+{
+  return (n + 7) & ~(gsize)7;
+}
+
+static gint32
+add_string (GString *strings, const char *s)
+{
+  if (!s)
+    return -1;
+  gint32 off = (gint32)strings->len;
+  g_string_append_len (strings, s, (gssize)strlen (s) + 1);
+  return off;
+}
+
+static gboolean
+write_compiled (HyphenDict *dict, guint64 hash, gsize size, const char *out, GError **error)
+{
+  GByteArray *bytes = g_byte_array_new ();
+  CHeader hd = { COMPILED_MAGIC, hash, size, 0, sizeof (HyphenTrans) };
+  for (HyphenDict *d = dict; d; d = d->nextlevel)
+    hd.n_levels++;
+  g_byte_array_append (bytes, (const guint8 *)&hd, sizeof hd);
+  for (HyphenDict *d = dict; d; d = d->nextlevel) {
+    GString *strings = g_string_new (NULL);
+    CLevel lv = { 0 };
+    lv.lhmin = d->lhmin;
+    lv.rhmin = d->rhmin;
+    lv.clhmin = d->clhmin;
+    lv.crhmin = d->crhmin;
+    lv.utf8 = d->utf8;
+    lv.num_states = d->num_states;
+    lv.nohyphenl = d->nohyphenl;
+    /* libhyphen keeps NOHYPHEN as NOHYPHENL + 1 strings one after the other. */
+    if (d->nohyphen) {
+      lv.nohyphen = 0;
+      const char *p = d->nohyphen;
+      for (int k = 0; k <= d->nohyphenl; k++) {
+        add_string (strings, p);
+        p += strlen (p) + 1;
+      }
+    } else
+      lv.nohyphen = -1;
+    memcpy (lv.cset, d->cset, sizeof lv.cset);
+    CState *states = g_new0 (CState, MAX (d->num_states, 1));
+    for (int i = 0; i < d->num_states; i++) {
+      const HyphenState *st = &d->states[i];
+      states[i].match = add_string (strings, st->match);
+      states[i].repl = add_string (strings, st->repl);
+      states[i].fallback_state = st->fallback_state;
+      states[i].num_trans = st->num_trans;
+      states[i].replindex = st->replindex;
+      states[i].replcut = st->replcut;
+      lv.n_trans += (guint32)st->num_trans;
+    }
+    while (strings->len % 8)
+      g_string_append_c (strings, 0);
+    lv.strings_len = (guint32)strings->len;
+    g_byte_array_append (bytes, (const guint8 *)&lv, sizeof lv);
+    g_byte_array_append (bytes, (const guint8 *)states, sizeof (CState) * (guint)d->num_states);
+    for (int i = 0; i < d->num_states; i++) {
+      const HyphenState *st = &d->states[i];
+      for (int k = 0; k < st->num_trans; k++) {
+        HyphenTrans t;
+        memset (&t, 0, sizeof t); /* padding too: the file's bytes are reproducible */
+        t.ch = st->trans[k].ch;
+        t.new_state = st->trans[k].new_state;
+        g_byte_array_append (bytes, (const guint8 *)&t, sizeof t);
+      }
+    }
+    while (bytes->len % 8)
+      g_byte_array_append (bytes, (const guint8 *)"", 1);
+    g_byte_array_append (bytes, (const guint8 *)strings->str, (guint)strings->len);
+    g_free (states);
+    g_string_free (strings, TRUE);
+  }
+  GError *write_error = NULL;
+  gboolean ok = g_file_set_contents (out, (const char *)bytes->data, bytes->len, &write_error);
+  if (!ok) {
+    g_set_error (error, PM_ERROR, PM_ERROR_IO, "%s", write_error->message);
+    g_error_free (write_error);
+  }
+  g_byte_array_unref (bytes);
+  return ok;
+}
+
+/* Frees the levels made by load_compiled (not their strings: those are the file's). */
+static void
+free_compiled_levels (HyphenDict *dict)
+{
+  while (dict) {
+    HyphenDict *next = dict->nextlevel;
+    g_free (dict->states);
+    g_free (dict);
+    dict = next;
+  }
+}
+
+/* The string at OFF of a level's LEN bytes of strings, or NULL if OFF is -1; FALSE (bad
+ * file) if it is out of bounds. */
+static gboolean
+string_at (char *strings, guint32 len, gint32 off, char **out)
+{
+  *out = NULL;
+  if (off == -1)
+    return TRUE;
+  if (off < 0 || (guint32)off >= len || !memchr (strings + off, 0, len - (guint32)off))
+    return FALSE;
+  *out = strings + off;
+  return TRUE;
+}
+
+/* The dictionary in DATA (LEN bytes, the contents of a compiled file) if it was made from a
+ * .dic of HASH and SIZE, else NULL. Checked throughout: a damaged file is not used. */
+static HyphenDict *
+load_compiled (char *data, gsize len, guint64 hash, gsize size)
+{
+  if (len < sizeof (CHeader))
+    return NULL;
+  CHeader hd;
+  memcpy (&hd, data, sizeof hd);
+  if (memcmp (hd.magic, COMPILED_MAGIC, sizeof hd.magic) != 0 || hd.source_hash != hash ||
+      hd.source_size != size || hd.sizeof_trans != sizeof (HyphenTrans) || hd.n_levels == 0 ||
+      hd.n_levels > MAX_LEVELS)
+    return NULL;
+  gsize at = sizeof hd;
+  HyphenDict *first = NULL, **link = &first;
+  for (guint32 l = 0; l < hd.n_levels; l++) {
+    CLevel lv;
+    if (len - at < sizeof lv)
+      goto bad;
+    memcpy (&lv, data + at, sizeof lv);
+    at += sizeof lv;
+    if (lv.num_states <= 0 || lv.num_states > (1 << 24) || lv.n_trans > (1u << 26) ||
+        lv.nohyphenl < 0 || (gsize)lv.num_states * sizeof (CState) > len - at)
+      goto bad;
+    const CState *cs = (const CState *)(data + at);
+    at += (gsize)lv.num_states * sizeof (CState);
+    at = pad8 (at);
+    if (at > len || (gsize)lv.n_trans * sizeof (HyphenTrans) > len - at)
+      goto bad;
+    HyphenTrans *trans = (HyphenTrans *)(data + at);
+    at = pad8 (at + (gsize)lv.n_trans * sizeof (HyphenTrans));
+    if (at > len || lv.strings_len > len - at)
+      goto bad;
+    char *strings = data + at;
+    at += lv.strings_len;
+
+    HyphenDict *d = g_new0 (HyphenDict, 1);
+    *link = d;
+    link = &d->nextlevel;
+    d->lhmin = lv.lhmin;
+    d->rhmin = lv.rhmin;
+    d->clhmin = lv.clhmin;
+    d->crhmin = lv.crhmin;
+    d->utf8 = lv.utf8;
+    d->num_states = lv.num_states;
+    memcpy (d->cset, lv.cset, sizeof d->cset);
+    d->cset[MAX_NAME - 1] = 0;
+    d->nohyphenl = lv.nohyphenl;
+    if (!string_at (strings, lv.strings_len, lv.nohyphen, &d->nohyphen))
+      goto bad;
+    if (d->nohyphen) {
+      /* NOHYPHENL + 1 strings must follow one another inside the level's strings. */
+      const char *p = d->nohyphen, *end = strings + lv.strings_len;
+      for (int k = 0; k <= d->nohyphenl; k++) {
+        const char *nul = memchr (p, 0, (gsize)(end - p));
+        if (!nul || nul + 1 > end)
+          goto bad;
+        p = nul + 1;
+      }
+    }
+    d->states = g_new (HyphenState, lv.num_states);
+    guint32 t = 0;
+    for (int i = 0; i < lv.num_states; i++) {
+      CState c;
+      memcpy (&c, &cs[i], sizeof c);
+      HyphenState *st = &d->states[i];
+      if (!string_at (strings, lv.strings_len, c.match, &st->match) ||
+          !string_at (strings, lv.strings_len, c.repl, &st->repl) || c.num_trans < 0 ||
+          (guint32)c.num_trans > lv.n_trans - t || c.fallback_state < -1 ||
+          c.fallback_state >= lv.num_states)
+        goto bad;
+      st->fallback_state = c.fallback_state;
+      st->num_trans = c.num_trans;
+      st->replindex = c.replindex;
+      st->replcut = c.replcut;
+      st->trans = c.num_trans ? trans + t : NULL;
+      for (int k = 0; k < c.num_trans; k++)
+        if (trans[t + (guint32)k].new_state < 0 || trans[t + (guint32)k].new_state >= lv.num_states)
+          goto bad;
+      t += (guint32)c.num_trans;
+    }
+    if (t != lv.n_trans)
+      goto bad;
+  }
+  if (at != len)
+    goto bad;
+  return first;
+bad:
+  free_compiled_levels (first);
+  return NULL;
+}
+
+gboolean
+pm_hyphen_compile (const char *path, const char *out_dir, char **out_path, GError **error)
+{
+  char *contents;
+  gsize length;
+  if (!read_dictionary (path, &contents, &length, error))
+    return FALSE;
+  HyphenDict *dict = parse_dictionary (path, contents, length, error);
+  gboolean ok = FALSE;
+  if (dict) {
+    clear_minima (dict);
+    char *name = compiled_name (fnv1a (contents, length));
+    char *out = g_build_filename (out_dir, name, NULL);
+    ok = write_compiled (dict, fnv1a (contents, length), length, out, error);
+    if (ok && out_path)
+      *out_path = g_steal_pointer (&out);
+    g_free (out);
+    g_free (name);
+    hnj_hyphen_free (dict);
+  }
+  g_free (contents);
+  return ok;
+}
+
+/* The compiled file of a dictionary of HASH: in COMPILED_DIR if given, else beside the
+ * executable (build/hyphen/ for build/pamphlet and build/tests/x) or installed with the data. */
+static char *
+find_compiled (guint64 hash, const char *compiled_dir)
+{
+  char *name = compiled_name (hash);
+  char *found = NULL;
+  if (compiled_dir) {
+    found = g_build_filename (compiled_dir, name, NULL);
+  } else {
+    char *rel = g_build_filename ("hyphen", name, NULL);
+    found = pm_data_find_beside_executable (rel);
+    g_free (rel);
+    if (!found) {
+      rel = g_build_filename ("hyphen", "compiled", name, NULL);
+      found = pm_data_find (rel);
+      g_free (rel);
+    }
+  }
+  g_free (name);
+  return found;
 }
 
 PmHyphenator *
@@ -247,14 +568,40 @@ pm_hyphenator_new (const char *lang, GError **error)
 PmHyphenator *
 pm_hyphenator_new_for_file (const char *path, const char *lang, GError **error)
 {
+  return pm_hyphenator_new_for_file_full (path, lang, NULL, error);
+}
+
+PmHyphenator *
+pm_hyphenator_new_for_file_full (const char *path, const char *lang, const char *compiled_dir,
+                                 GError **error)
+{
   g_return_val_if_fail (path != NULL && lang != NULL, NULL);
-  HyphenDict *dict = load_dictionary (path, error);
+  char *contents;
+  gsize length;
+  if (!read_dictionary (path, &contents, &length, error))
+    return NULL;
+  guint64 hash = fnv1a (contents, length);
+  char *compiled_path = find_compiled (hash, compiled_dir);
+  char *compiled = NULL;
+  gsize compiled_len = 0;
+  HyphenDict *dict = NULL;
+  if (compiled_path && g_file_get_contents (compiled_path, &compiled, &compiled_len, NULL)) {
+    dict = load_compiled (compiled, compiled_len, hash, length);
+    if (!dict)
+      g_clear_pointer (&compiled, g_free);
+  }
+  g_free (compiled_path);
+  if (!dict)
+    dict = parse_dictionary (path, contents, length, error);
+  g_free (contents);
   if (!dict)
     return NULL;
+  clear_minima (dict);
   char *language, *region;
   parse_tag (lang, &language, &region);
   PmHyphenator *h = g_new0 (PmHyphenator, 1);
   h->dict = dict;
+  h->compiled = compiled;
   h->lang = g_strdup (lang);
   h->dictionary = g_strdup (path);
   h->dotless_i = strcmp (language, "tr") == 0 || strcmp (language, "az") == 0;
@@ -265,12 +612,22 @@ pm_hyphenator_new_for_file (const char *path, const char *lang, GError **error)
   return h;
 }
 
+gboolean
+pm_hyphenator_is_precompiled (PmHyphenator *h)
+{
+  return h->compiled != NULL;
+}
+
 void
 pm_hyphenator_free (PmHyphenator *h)
 {
   if (!h)
     return;
-  hnj_hyphen_free (h->dict);
+  if (h->compiled) {
+    free_compiled_levels (h->dict);
+    g_free (h->compiled);
+  } else
+    hnj_hyphen_free (h->dict);
   g_hash_table_unref (h->cache);
   g_free (h->lang);
   g_free (h->dictionary);
@@ -367,18 +724,21 @@ hyphenate_part (PmHyphenator *h, const char *part, const char *end, int base,
       ok = FALSE; /* digits, symbols, too long: not a word to hyphenate */
       break;
     }
-    if (n == 0 && !rules->capitalised && (g_unichar_isupper (c) || g_unichar_istitle (c))) {
+    /* Most letters are small: those are neither capitals nor title case (g_unichar_istitle
+     * searches a table), whatever the language. */
+    gboolean small = g_unichar_islower (c);
+    gboolean upper = !small && (g_unichar_isupper (c) || g_unichar_istitle (c));
+    if (n == 0 && !rules->capitalised && upper) {
       ok = FALSE;
       break;
     }
     /* A capital after a small letter (KazMunayGas, iPhone): a brand or code, which patterns
      * made for the language's words break badly (Ka-z-Mu-nay-Gas). */
-    gboolean upper = g_unichar_isupper (c) || g_unichar_istitle (c);
     if (upper && seen_lower) {
       ok = FALSE;
       break;
     }
-    seen_lower = seen_lower || g_unichar_islower (c);
+    seen_lower = seen_lower || small;
     gunichar l;
     if (is_apostrophe (c))
       l = '\'';

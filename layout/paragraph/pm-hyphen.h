@@ -36,6 +36,22 @@ PmHyphenator *pm_hyphenator_new (const char *lang, GError **error);
  * if it cannot be read or converted. */
 PmHyphenator *pm_hyphenator_new_for_file (const char *path, const char *lang, GError **error);
 
+/* The same, looking for the dictionary's precompiled form (pm_hyphen_compile) in COMPILED_DIR
+ * instead of where `make` and `make install` put them (NULL: there). The precompiled form is
+ * used only if it was made from exactly PATH's bytes; else PATH is parsed. */
+PmHyphenator *pm_hyphenator_new_for_file_full (const char *path, const char *lang,
+                                               const char *compiled_dir, GError **error);
+
+/* Whether H was loaded from a precompiled dictionary rather than parsed. */
+gboolean pm_hyphenator_is_precompiled (PmHyphenator *h);
+
+/* Parses the dictionary PATH and saves libhyphen's automaton of it into OUT_DIR, in a file
+ * named by a hash of PATH's bytes, which pm_hyphenator_new_for_file() and pm_hyphenator_new()
+ * then load instead of parsing PATH (several times faster for big dictionaries). Its path in
+ * *OUT_PATH if not NULL (free with g_free()). PM_ERROR_IO if PATH cannot be read or parsed or
+ * the file cannot be written. */
+gboolean pm_hyphen_compile (const char *path, const char *out_dir, char **out_path, GError **error);
+
 /* Frees H and its cache. NULL is allowed. */
 void pm_hyphenator_free (PmHyphenator *h);
 

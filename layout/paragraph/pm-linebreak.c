@@ -559,6 +559,82 @@ emit (PmLineBreaker *b, const Pass *ps, int best, GArray *breaks, PmLineBreakInf
   info->feasible = info->n_overfull == 0 && info->n_underfull == 0;
 }
 
+/* Sets up PS for breaking ITEMS[0..N) under P; returns the first pass's number. */
+static int
+pass_init (Pass *ps, const PmItem *items, guint n, const PmLineBreakParams *p, double *emergency)
+{
+  *ps = (Pass){ 0 };
+  ps->items = items;
+  ps->n = n;
+  ps->p = p;
+  ps->run_limit = MIN (p->max_hyphen_run, PM_HYPHEN_RUN_MAX);
+  gboolean ends_forced =
+      items[n - 1].type == PM_ITEM_PENALTY && items[n - 1].penalty <= PM_PENALTY_FORCE;
+  ps->final_pos = ends_forced ? n - 1 : n;
+  guint last_special = p->line_widths && p->n_line_widths > 0 ? p->n_line_widths - 1 : 0;
+  ps->easy_line = p->looseness == 0 ? last_special : G_MAXUINT;
+  *emergency = isfinite (p->emergency_stretch) ? p->emergency_stretch : 0;
+  if (p->pretolerance >= 0) {
+    set_threshold (ps, MIN (p->pretolerance, PM_BADNESS_INFINITY));
+    ps->final_pass = FALSE;
+    return 1;
+  }
+  set_threshold (ps, MIN (p->tolerance, PM_BADNESS_INFINITY));
+  ps->final_pass = *emergency <= 0;
+  return 2;
+}
+
+/* TeX §863: the pretolerance pass, the tolerance pass, the emergency pass. Each of the N_LOOSE
+ * looseness values LOOSE[k] takes the first pass that achieves it (or the final pass) into
+ * BREAKS[k] and INFO[k]; the passes themselves depend on the looseness only through whether
+ * it is zero (easy_line), so values that all are, or all are not, share them. */
+static gboolean
+run_passes (PmLineBreaker *b, const PmItem *items, guint n, const PmLineBreakParams *p,
+            const int *loose, guint n_loose, GArray **breaks, PmLineBreakInfo **info)
+{
+  compute_sums (b, items, n);
+  b->peak_active = 0;
+  Pass ps;
+  double emergency;
+  int pass = pass_init (&ps, items, n, p, &emergency);
+  int tolerance = MIN (p->tolerance, PM_BADNESS_INFINITY);
+  guint done = 0;
+  gboolean all_feasible = TRUE;
+  gboolean finished[8] = { FALSE };
+  g_return_val_if_fail (n_loose <= G_N_ELEMENTS (finished), FALSE);
+  for (;;) {
+    if (run_pass (b, &ps, pass == 1)) {
+      for (guint k = 0; k < n_loose; k++) {
+        if (finished[k])
+          continue;
+        int actual;
+        int best = choose (b, loose[k], &actual);
+        if (actual == loose[k] || ps.final_pass) {
+          info[k]->pass = pass;
+          info[k]->actual_looseness = actual;
+          ps.emergency = pass == 3 ? emergency : 0;
+          emit (b, &ps, best, breaks[k], info[k]);
+          info[k]->peak_active = b->peak_active;
+          all_feasible = all_feasible && info[k]->feasible;
+          finished[k] = TRUE;
+          done++;
+        }
+      }
+      if (done == n_loose)
+        return all_feasible;
+    }
+    if (pass == 1) {
+      pass = 2;
+      set_threshold (&ps, tolerance);
+      ps.final_pass = emergency <= 0;
+    } else {
+      pass = 3;
+      ps.emergency = emergency;
+      ps.final_pass = TRUE;
+    }
+  }
+}
+
 gboolean
 pm_line_breaker_run (PmLineBreaker *b, const PmItem *items, guint n, const PmLineBreakParams *p,
                      GArray *breaks, PmLineBreakInfo *info)
@@ -572,56 +648,30 @@ pm_line_breaker_run (PmLineBreaker *b, const PmItem *items, guint n, const PmLin
     info->feasible = TRUE;
     return TRUE;
   }
-  compute_sums (b, items, n);
-  b->peak_active = 0;
+  return run_passes (b, items, n, p, &p->looseness, 1, &breaks, &info);
+}
 
-  Pass ps = { 0 };
-  ps.items = items;
-  ps.n = n;
-  ps.p = p;
-  ps.run_limit = MIN (p->max_hyphen_run, PM_HYPHEN_RUN_MAX);
-  gboolean ends_forced =
-      items[n - 1].type == PM_ITEM_PENALTY && items[n - 1].penalty <= PM_PENALTY_FORCE;
-  ps.final_pos = ends_forced ? n - 1 : n;
-  guint last_special = p->line_widths && p->n_line_widths > 0 ? p->n_line_widths - 1 : 0;
-  ps.easy_line = p->looseness == 0 ? last_special : G_MAXUINT;
-  int tolerance = MIN (p->tolerance, PM_BADNESS_INFINITY);
-  double emergency = isfinite (p->emergency_stretch) ? p->emergency_stretch : 0;
-
-  /* TeX §863: the pretolerance pass, the tolerance pass, the emergency pass. */
-  int pass;
-  if (p->pretolerance >= 0) {
-    pass = 1;
-    set_threshold (&ps, MIN (p->pretolerance, PM_BADNESS_INFINITY));
-    ps.final_pass = FALSE;
-  } else {
-    pass = 2;
-    set_threshold (&ps, tolerance);
-    ps.final_pass = emergency <= 0;
+gboolean
+pm_line_breaker_run_loose (PmLineBreaker *b, const PmItem *items, guint n,
+                           const PmLineBreakParams *p, const int *looseness, guint n_loose,
+                           GArray **breaks, PmLineBreakInfo *info)
+{
+  g_return_val_if_fail (n_loose <= 8, FALSE);
+  PmLineBreakInfo *infos[8];
+  for (guint k = 0; k < n_loose; k++) {
+    g_return_val_if_fail (looseness[k] != 0, FALSE);
+    info[k] = (PmLineBreakInfo){ 0 };
+    infos[k] = &info[k];
+    g_array_set_size (breaks[k], 0);
   }
-  for (;;) {
-    if (run_pass (b, &ps, pass == 1)) {
-      int actual;
-      int best = choose (b, p->looseness, &actual);
-      if (actual == p->looseness || ps.final_pass) {
-        info->pass = pass;
-        info->actual_looseness = actual;
-        ps.emergency = pass == 3 ? emergency : 0;
-        emit (b, &ps, best, breaks, info);
-        info->peak_active = b->peak_active;
-        return info->feasible;
-      }
-    }
-    if (pass == 1) {
-      pass = 2;
-      set_threshold (&ps, tolerance);
-      ps.final_pass = emergency <= 0;
-    } else {
-      pass = 3;
-      ps.emergency = emergency;
-      ps.final_pass = TRUE;
-    }
+  if (n == 0) {
+    for (guint k = 0; k < n_loose; k++)
+      info[k].feasible = TRUE;
+    return TRUE;
   }
+  PmLineBreakParams q = *p;
+  q.looseness = looseness[0]; /* any non-zero value: the passes are the same for all */
+  return run_passes (b, items, n, &q, looseness, n_loose, breaks, infos);
 }
 
 /* ---- recipes ---- */

@@ -143,6 +143,15 @@ void pm_line_breaker_free (PmLineBreaker *b);
 gboolean pm_line_breaker_run (PmLineBreaker *b, const PmItem *items, guint n,
                               const PmLineBreakParams *p, GArray *breaks, PmLineBreakInfo *info);
 
+/* Breaks ITEMS[0..N) as pm_line_breaker_run() would with P's looseness set to LOOSENESS[k], for
+ * each of the N_LOOSE (at most 8) non-zero values, into BREAKS[k] and INFO[k] (an array of
+ * N_LOOSE, not NULL): each result is the same as that run's. The passes are shared (they do
+ * not depend on which non-zero looseness is asked for), so a paragraph's shorter and longer
+ * settings cost little more than one of them. TRUE if every result is feasible. */
+gboolean pm_line_breaker_run_loose (PmLineBreaker *b, const PmItem *items, guint n,
+                                    const PmLineBreakParams *p, const int *looseness, guint n_loose,
+                                    GArray **breaks, PmLineBreakInfo *info);
+
 /* TeX's badness of stretching (or shrinking) by T with S available: about 100 (T/S)^3,
  * rounded, at most PM_BADNESS_INFINITY. */
 int pm_line_badness (double t, double s);

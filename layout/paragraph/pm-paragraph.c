@@ -1454,42 +1454,46 @@ pm_paragraph_builder_rebuild (PmParagraphBuilder *b, const PmParagraphStyle *sty
   return para;
 }
 
-/* Breaks the builder's items into lines of WIDTH and sets them into PARA. */
 static void
-break_and_set (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *style,
-               double width, int looseness, PmDiagnostics *diags)
+break_params (const PmParagraphStyle *style, double measure, int looseness,
+              PmLineBreakParams *params)
 {
-  double measure = width - style->left_indent - style->right_indent;
-  PmLineBreakParams params;
-  pm_line_break_params_init (&params);
-  params.width = measure;
-  params.tolerance = (int)style->tolerance;
-  params.pretolerance = (int)style->pretolerance;
-  params.line_penalty = (int)style->line_penalty;
-  params.hyphen_penalty = (int)style->hyphen_penalty;
-  params.ex_hyphen_penalty = (int)style->ex_hyphen_penalty;
-  params.double_hyphen_demerits = style->double_hyphen_demerits;
-  params.final_hyphen_demerits = style->final_hyphen_demerits;
-  params.adj_demerits = style->adj_demerits;
-  params.max_hyphen_run = style->max_hyphen_run;
-  params.emergency_stretch = style->emergency_stretch;
-  params.looseness = looseness;
-  PmLineBreakInfo info = { 0 };
+  pm_line_break_params_init (params);
+  params->width = measure;
+  params->tolerance = (int)style->tolerance;
+  params->pretolerance = (int)style->pretolerance;
+  params->line_penalty = (int)style->line_penalty;
+  params->hyphen_penalty = (int)style->hyphen_penalty;
+  params->ex_hyphen_penalty = (int)style->ex_hyphen_penalty;
+  params->double_hyphen_demerits = style->double_hyphen_demerits;
+  params->final_hyphen_demerits = style->final_hyphen_demerits;
+  params->adj_demerits = style->adj_demerits;
+  params->max_hyphen_run = style->max_hyphen_run;
+  params->emergency_stretch = style->emergency_stretch;
+  params->looseness = looseness;
+}
+
+/* Sets the lines of BREAKS (what the breaker made of the builder's items under PARAMS, with
+ * INFO) into PARA; if some are overfull, breaks again as LaTeX's \sloppy first. BREAKS may be
+ * replaced. */
+static void
+set_breaks (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *style,
+            PmLineBreakParams *params, GArray **breaks, PmLineBreakInfo info, PmDiagnostics *diags)
+{
+  double measure = params->width;
   /* FALSE only says that some lines are overfull or too loose: they are set all the same, and
    * reported below from what is drawn. */
-  pm_line_breaker_run (b->breaker, (const PmItem *)b->items->data, b->items->len, &params,
-                       b->breaks, &info);
-  if (info.n_overfull > 0 && params.tolerance < PM_BADNESS_INFINITY - 1) {
+  if (info.n_overfull > 0 && params->tolerance < PM_BADNESS_INFINITY - 1) {
     /* As LaTeX's \sloppy: rather loose lines than one sticking out. Only a word wider than
      * the measure is still set overfull. */
     PmLineBreakInfo sloppy_info = { 0 };
     GArray *sloppy = g_array_new (FALSE, FALSE, sizeof (PmBreak));
-    params.tolerance = PM_BADNESS_INFINITY - 1;
-    pm_line_breaker_run (b->breaker, (const PmItem *)b->items->data, b->items->len, &params, sloppy,
+    params->tolerance = PM_BADNESS_INFINITY - 1;
+    pm_line_breaker_run (b->breaker, (const PmItem *)b->items->data, b->items->len, params, sloppy,
                          &sloppy_info);
     if (sloppy_info.n_overfull < info.n_overfull) {
-      g_array_unref (b->breaks);
-      b->breaks = sloppy;
+      g_array_unref (*breaks);
+      *breaks = sloppy;
       info = sloppy_info;
       info.pass = 4;
     } else
@@ -1498,10 +1502,10 @@ break_and_set (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle 
   para->demerits = info.total_demerits;
   para->pass = info.pass;
 
-  for (guint k = 0; k < b->breaks->len; k++) {
-    const PmBreak *br = &g_array_index (b->breaks, PmBreak, k);
+  for (guint k = 0; k < (*breaks)->len; k++) {
+    const PmBreak *br = &g_array_index (*breaks, PmBreak, k);
     PmLine line;
-    set_line (b, para, style, br->start, br->end, measure, k + 1 == b->breaks->len, &line);
+    set_line (b, para, style, br->start, br->end, measure, k + 1 == (*breaks)->len, &line);
     if (line.n_glyphs == 0 && line.last) {
       line_clear (&line); /* a forced break at the very end leaves an empty line: drop it */
     } else {
@@ -1518,6 +1522,59 @@ break_and_set (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle 
       }
     }
   }
+}
+
+/* Breaks the builder's items into lines of WIDTH and sets them into PARA. */
+static void
+break_and_set (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *style,
+               double width, int looseness, PmDiagnostics *diags)
+{
+  PmLineBreakParams params;
+  break_params (style, width - style->left_indent - style->right_indent, looseness, &params);
+  PmLineBreakInfo info = { 0 };
+  pm_line_breaker_run (b->breaker, (const PmItem *)b->items->data, b->items->len, &params,
+                       b->breaks, &info);
+  set_breaks (b, para, style, &params, &b->breaks, info, diags);
+}
+
+gboolean
+pm_paragraph_builder_rebuild_loose (PmParagraphBuilder *b, const PmParagraphStyle *style,
+                                    double width, const int *looseness, guint n, PmParagraph **out,
+                                    PmDiagnostics *diags, GError **error)
+{
+  g_return_val_if_fail (n <= 8, FALSE);
+  for (guint k = 0; k < n; k++)
+    out[k] = NULL;
+  if (b->last == LAST_NONE) {
+    g_set_error (error, PM_ERROR, PM_ERROR_INTERNAL, "%s: no paragraph built to set again",
+                 b->source ? b->source : "");
+    return FALSE;
+  }
+  gboolean all_loose = n > 0;
+  for (guint k = 0; k < n; k++)
+    all_loose = all_loose && looseness[k] != 0;
+  if (b->last != LAST_ITEMS || !all_loose) {
+    for (guint k = 0; k < n; k++)
+      out[k] = pm_paragraph_builder_rebuild (b, style, width, looseness[k], diags, error);
+    return TRUE;
+  }
+  /* One run of the breaker's passes for every looseness (pm_line_breaker_run_loose). */
+  PmLineBreakParams params;
+  break_params (style, width - style->left_indent - style->right_indent, looseness[0], &params);
+  GArray *breaks[8];
+  PmLineBreakInfo info[8];
+  for (guint k = 0; k < n; k++)
+    breaks[k] = g_array_new (FALSE, FALSE, sizeof (PmBreak));
+  pm_line_breaker_run_loose (b->breaker, (const PmItem *)b->items->data, b->items->len, &params,
+                             looseness, n, breaks, info);
+  for (guint k = 0; k < n; k++) {
+    out[k] = paragraph_new (b, style);
+    PmLineBreakParams pk = params;
+    pk.looseness = looseness[k];
+    set_breaks (b, out[k], style, &pk, &breaks[k], info[k], diags);
+    g_array_unref (breaks[k]);
+  }
+  return TRUE;
 }
 
 /* ---- accessors and drawing ---- */

@@ -186,6 +186,15 @@ PmParagraph *pm_paragraph_builder_rebuild (PmParagraphBuilder *builder,
                                            const PmParagraphStyle *style, double width,
                                            int looseness, PmDiagnostics *diags, GError **error);
 
+/* pm_paragraph_builder_rebuild() for each of the N (at most 8) values LOOSENESS[k], into
+ * OUT[k]: the same paragraphs, with the breaker's passes run once for all of them when every
+ * value is non-zero (pm_line_breaker_run_loose). FALSE with PM_ERROR_INTERNAL (and OUT all
+ * NULL) when there was no build to set again. */
+gboolean pm_paragraph_builder_rebuild_loose (PmParagraphBuilder *builder,
+                                             const PmParagraphStyle *style, double width,
+                                             const int *looseness, guint n, PmParagraph **out,
+                                             PmDiagnostics *diags, GError **error);
+
 /* Frees a paragraph. NULL is allowed. */
 void pm_paragraph_free (PmParagraph *paragraph);
 

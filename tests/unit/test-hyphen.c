@@ -456,6 +456,137 @@ test_cache (void)
   pm_hyphenator_free (h);
 }
 
+/* Every word of FILE (split at anything not a letter) hyphenated by A and by B, minima 1. */
+static void
+assert_same_breaks (PmHyphenator *a, PmHyphenator *b, const char *file)
+{
+  char *text = NULL;
+  g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
+  PmHyphenRules rules;
+  pm_hyphen_rules_init (&rules, NULL);
+  rules.left_min = rules.right_min = 1;
+  guint words = 0, breaks = 0;
+  const char *p = text;
+  while (*p) {
+    while (*p && !g_unichar_isalpha (g_utf8_get_char (p)))
+      p = g_utf8_next_char (p);
+    const char *start = p;
+    while (*p && g_unichar_isalpha (g_utf8_get_char (p)))
+      p = g_utf8_next_char (p);
+    if (p == start)
+      continue;
+    char *word = g_strndup (start, (gsize)(p - start));
+    char *x = marked (a, word, &rules), *y = marked (b, word, &rules);
+    g_assert_cmpstr (x, ==, y);
+    for (const char *c = x; *c; c++)
+      breaks += *c == '=';
+    words++;
+    g_free (x);
+    g_free (y);
+    g_free (word);
+  }
+  /* The comparison compared something. */
+  g_assert_cmpuint (words, >, 200);
+  g_assert_cmpuint (breaks, >, 100);
+  g_free (text);
+}
+
+static PmHyphenator *
+load_full (const char *path, const char *lang, const char *dir, gboolean precompiled)
+{
+  GError *error = NULL;
+  PmHyphenator *h = pm_hyphenator_new_for_file_full (path, lang, dir, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (h);
+  g_assert_cmpint (pm_hyphenator_is_precompiled (h), ==, precompiled);
+  return h;
+}
+
+/* A precompiled dictionary hyphenates as libhyphen's parse of the same file, is used only for
+ * that file's exact bytes, and a damaged one is ignored. */
+static void
+test_precompiled (void)
+{
+  char *dir = g_build_filename (pm_test_tmpdir (), "compiled", NULL);
+  char *empty = g_build_filename (pm_test_tmpdir (), "no-compiled", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (empty, 0755), ==, 0);
+  /* The project's dictionaries and Debian's (an 8-bit one: converted before compiling). */
+  const char *dics[][3] = {
+    { "hyphen/hyph_ru_RU.dic", "ru", "corpus/statement-ru.md" },
+    { "hyphen/hyph_el_GR.dic", "el", "corpus/statement-el.md" },
+    { "hyphen/hyph_tr_TR.dic", "tr", "corpus/statement-tr.md" },
+    { "/usr/share/hyphen/hyph_en_US.dic", "en", "corpus/analysis-en.md" },
+    { "/usr/share/hyphen/hyph_ru_RU.dic", "ru", "corpus/statement-ru.md" },
+    { "/usr/share/hyphen/hyph_fr.dic", "fr", "corpus/statement-fr.md" },
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS (dics); i++) {
+    char *path = dics[i][0][0] == '/' ? g_strdup (dics[i][0]) : pm_test_source_path (dics[i][0]);
+    if (!g_file_test (path, G_FILE_TEST_EXISTS)) {
+      g_test_message ("%s not installed", path);
+      g_free (path);
+      continue;
+    }
+    GError *error = NULL;
+    char *out = NULL;
+    g_assert_true (pm_hyphen_compile (path, dir, &out, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+    PmHyphenator *compiled = load_full (path, dics[i][1], dir, TRUE);
+    PmHyphenator *parsed = load_full (path, dics[i][1], empty, FALSE);
+    char *corpus = pm_test_source_path (dics[i][2]);
+    assert_same_breaks (compiled, parsed, corpus);
+    pm_hyphenator_free (compiled);
+    pm_hyphenator_free (parsed);
+    g_free (corpus);
+    g_free (out);
+    g_free (path);
+  }
+
+  /* A dictionary changed after compiling is parsed: its new pattern counts. */
+  char *dic = pm_test_write_file ("hyph_yy.dic", "UTF-8\na1b\n", -1);
+  g_assert_true (pm_hyphen_compile (dic, dir, NULL, NULL));
+  PmHyphenRules rules;
+  pm_hyphen_rules_init (&rules, NULL);
+  rules.left_min = rules.right_min = 1;
+  PmHyphenator *h = load_full (dic, "yy", dir, TRUE);
+  assert_marked (h, &rules, "abcdab", "a=bcda=b");
+  pm_hyphenator_free (h);
+  g_free (pm_test_write_file ("hyph_yy.dic", "UTF-8\na1b\nc1d\n", -1));
+  h = load_full (dic, "yy", dir, FALSE);
+  assert_marked (h, &rules, "abcdab", "a=bc=da=b");
+  pm_hyphenator_free (h);
+
+  /* A damaged compiled file (cut short, or bytes changed) is not used. */
+  char *out = NULL;
+  g_assert_true (pm_hyphen_compile (dic, dir, &out, NULL));
+  char *bytes = NULL;
+  gsize len = 0;
+  g_assert_true (g_file_get_contents (out, &bytes, &len, NULL));
+  g_assert_true (g_file_set_contents (out, bytes, (gssize)len / 2, NULL));
+  h = load_full (dic, "yy", dir, FALSE);
+  assert_marked (h, &rules, "abcdab", "a=bc=da=b");
+  pm_hyphenator_free (h);
+  for (gsize k = 40; k < len; k++)
+    bytes[k] = (char)0xff;
+  g_assert_true (g_file_set_contents (out, bytes, (gssize)len, NULL));
+  h = load_full (dic, "yy", dir, FALSE);
+  assert_marked (h, &rules, "abcdab", "a=bc=da=b");
+  pm_hyphenator_free (h);
+  g_free (bytes);
+  g_free (out);
+  g_free (dic);
+
+  /* `make` compiled the project's dictionaries where the tests' and pamphlet's lookup finds
+   * them. */
+  PmHyphenator *ru = hyphenator ("ru");
+  g_assert_true (pm_hyphenator_is_precompiled (ru));
+  assert_marked (ru, NULL, "национализировать", "на=ци=о=на=ли=зи=ро=вать");
+  pm_hyphenator_free (ru);
+  g_free (dir);
+  g_free (empty);
+}
+
 /* Turkish breaks after the apostrophe of a suffix, with no hyphen. */
 static void
 test_plain_breaks (void)
@@ -515,6 +646,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hyphen/lookup", test_lookup);
   g_test_add_func ("/hyphen/charsets", test_charsets);
   g_test_add_func ("/hyphen/cache", test_cache);
+  g_test_add_func ("/hyphen/precompiled", test_precompiled);
   g_test_add_func ("/hyphen/plain-breaks", test_plain_breaks);
   return g_test_run ();
 }

@@ -415,6 +415,58 @@ test_optimal_random (void)
   g_rand_free (r);
 }
 
+/* Several loosenesses broken at once give each what a run of its own gives, to the byte. */
+static void
+test_loose_shared (void)
+{
+  GRand *r = g_rand_new_with_seed (20261205);
+  GArray *items = g_array_new (FALSE, FALSE, sizeof (PmItem));
+  GArray *single = g_array_new (FALSE, FALSE, sizeof (PmBreak));
+  GArray *many[3];
+  for (int k = 0; k < 3; k++)
+    many[k] = g_array_new (FALSE, FALSE, sizeof (PmBreak));
+  PmLineBreaker *b = pm_line_breaker_new ();
+  static const int sets[][3] = { { -1, 1, 0 }, { 1, -1, 0 }, { -2, 1, 3 } };
+  static const guint set_len[] = { 2, 2, 3 };
+  int later_pass = 0;
+  for (int t = 0; t < 3000; t++) {
+    PmLineBreakParams p;
+    double widths[4];
+    random_paragraph (r, items);
+    random_params (r, &p, widths);
+    const int *loose = sets[t % 3];
+    guint n = set_len[t % 3];
+    PmLineBreakInfo info[3];
+    pm_line_breaker_run_loose (b, (PmItem *)items->data, items->len, &p, loose, n, many, info);
+    for (guint k = 0; k < n; k++) {
+      PmLineBreakParams q = p;
+      q.looseness = loose[k];
+      PmLineBreakInfo one;
+      pm_line_breaker_run (b, (PmItem *)items->data, items->len, &q, single, &one);
+      g_assert_cmpuint (many[k]->len, ==, single->len);
+      g_assert_cmpmem (many[k]->data, many[k]->len * sizeof (PmBreak), single->data,
+                       single->len * sizeof (PmBreak));
+      g_assert_cmpint (info[k].pass, ==, one.pass);
+      g_assert_cmpfloat (info[k].total_demerits, ==, one.total_demerits);
+      g_assert_cmpuint (info[k].n_lines, ==, one.n_lines);
+      g_assert_cmpuint (info[k].n_overfull, ==, one.n_overfull);
+      g_assert_cmpuint (info[k].n_underfull, ==, one.n_underfull);
+      g_assert_cmpint (info[k].feasible, ==, one.feasible);
+      g_assert_cmpint (info[k].actual_looseness, ==, one.actual_looseness);
+      g_assert_cmpuint (info[k].peak_active, ==, one.peak_active);
+      later_pass += k > 0 && info[k].pass != info[0].pass;
+    }
+  }
+  /* Values that stop at different passes were among them. */
+  g_assert_cmpint (later_pass, >=, 50);
+  pm_line_breaker_free (b);
+  g_array_free (items, TRUE);
+  g_array_free (single, TRUE);
+  for (int k = 0; k < 3; k++)
+    g_array_free (many[k], TRUE);
+  g_rand_free (r);
+}
+
 /* ---- hand-worked cases ---- */
 
 /* Words of the given widths, justified spaces of 3 plus 1.5 minus 1, ended as TeX ends. */
@@ -923,6 +975,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/linebreak/optimal-random", test_optimal_random);
+  g_test_add_func ("/linebreak/loose-shared", test_loose_shared);
   g_test_add_func ("/linebreak/hand-worked", test_hand_worked);
   g_test_add_func ("/linebreak/hyphen-demerits", test_hyphen_demerits);
   g_test_add_func ("/linebreak/looseness", test_looseness);

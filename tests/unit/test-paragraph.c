@@ -621,6 +621,22 @@ test_rebuild (Fixture *f, gconstpointer data)
     pm_paragraph_free (again);
     pm_paragraph_free (fresh);
   }
+  /* The shorter and longer settings at once, as one at a time. */
+  static const int loose[2] = { -1, 1 };
+  for (double width = 250; width <= 317; width += 67) {
+    PmParagraph *both[2];
+    g_assert_true (pm_paragraph_builder_rebuild_loose (f->builder, &f->style, width, loose, 2, both,
+                                                       NULL, &error));
+    g_assert_no_error (error);
+    for (int k = 0; k < 2; k++) {
+      PmParagraph *one =
+          pm_paragraph_builder_rebuild (f->builder, &f->style, width, loose[k], NULL, &error);
+      g_assert_no_error (error);
+      assert_same_setting (both[k], one);
+      pm_paragraph_free (one);
+      pm_paragraph_free (both[k]);
+    }
+  }
   pm_paragraph_free (normal);
 
   /* A failed build leaves nothing to set again. */
