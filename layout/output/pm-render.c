@@ -68,6 +68,41 @@ draw_text (Render *r, const char *element, const char *lang, const char *text, d
   return w;
 }
 
+/* The contents' leader from FROM (an entry's end) to TO (its page number's start) on
+ * BASELINE: the style's leader in cells of half an em on a grid from the text area's left
+ * edge, so that the dots of every entry line up (as TeX's \dotfill), and a cell clear of
+ * the text at either end. */
+static void
+draw_leaders (Render *r, const char *lang, double from, double to, double baseline)
+{
+  const PmContentsStyle *cs = pm_style_get_contents (r->style);
+  if (!cs->leader || !*cs->leader)
+    return;
+  PmTextStyle ts = pm_style_get_text (r->style, "contents", lang);
+  double cell = ts.size / 2;
+  long k0 = lround (ceil ((from - r->x0) / cell)) + 1;
+  long k1 = lround (floor ((to - r->x0) / cell)) - 2;
+  if (k1 < k0)
+    return;
+  GError *error = NULL;
+  PmParagraph *p =
+      pm_composition_set_text (r->comp, "contents", lang, cs->leader, r->page->measure, &error);
+  if (!p) {
+    if (!r->failed)
+      g_propagate_error (r->error, error);
+    else
+      g_error_free (error);
+    r->failed = TRUE;
+    return;
+  }
+  const PmLine *l = pm_paragraph_get_line (p, 0);
+  double w = line_width (p);
+  set_color (r->cr, &ts.color);
+  for (long k = k0; k <= k1; k++)
+    pm_paragraph_line_draw (p, 0, r->cr, r->x0 + k * cell + (cell - w) / 2 - l->x_start, baseline);
+  pm_paragraph_free (p);
+}
+
 static gboolean
 is_recto (guint index)
 {
@@ -200,7 +235,8 @@ draw_line (Render *r, const PmPageItem *item, guint item_index, const PmPiece *p
     char num[16];
     g_snprintf (num, sizeof num, "%d", target->first_page + 1);
     double right = r->x0 + item->x + r->page->column_width;
-    draw_text (r, "contents", sec->lang, num, right, y, 2);
+    double w = draw_text (r, "contents", sec->lang, num, right, y, 2);
+    draw_leaders (r, sec->lang, x + line->x_end, right - w, y);
     pm_recorded_doc_add_link_dest (r->doc, r->x0 + item->x, y - line->ascent, r->page->column_width,
                                    line->ascent + line->descent, target->dest);
   }

@@ -451,6 +451,12 @@ def cmd_contents(pdf, qjson, paths):
         print("no page before the texts lists every title with a page number")
         return 1
     bad = 0
+    # Each entry's page number is led to by a row of dots (the style's leader).
+    led = [ln for ln in pages[cpage].split("\n") if re.search(r"\.(\s*\.){4,}\s+\d+\s*$", ln)]
+    if len(led) != len(docs):
+        print("%d of %d contents entries have leader dots before their page number"
+              % (len(led), len(docs)))
+        bad += 1
     for d, printed in zip(docs, entries):
         # Where the heading really is: the first page after the contents with its words.
         head = d.heading if d.heading else d.title

@@ -46,7 +46,7 @@ sys.exit(0 if len(docs) == 6 and all(d["notes_moved"] == 0 for d in docs)
 		ok "report: 6 documents, 7 notes, notes_moved 0"
 	else fail "report: notes_moved or notes"; fi
 	# shellcheck disable=SC2086
-	check "contents: each page number is its heading's page" $PY contents "$PDF" "$T/pdf.json" $DOCS
+	check "contents: each page number is its heading's page, led to by dots" $PY contents "$PDF" "$T/pdf.json" $DOCS
 
 	n=$(pdfinfo "$PDF" | sed -n 's/^Pages: *//p')
 	bad=$(pdfinfo -f 1 -l "$n" -box "$PDF" | awk '/MediaBox|TrimBox/ {
