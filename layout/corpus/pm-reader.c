@@ -657,6 +657,9 @@ fill_front_matter (PmDocument *doc, const PmFrontMatter *fm)
     if (e && e->value)
       *fields[i] = g_strdup (e->value);
   }
+  const PmFrontMatterEntry *title = pm_front_matter_lookup (fm, "title");
+  if (title && title->value)
+    doc->title_pos = title->value_pos;
   for (guint i = 0; i < pm_front_matter_length (fm); i++) {
     const PmFrontMatterEntry *e = pm_front_matter_entry (fm, i);
     if (e->value)

@@ -179,6 +179,44 @@ text_inlines (const char *text, const char *lang, guint style_bits)
   return inlines;
 }
 
+/* The heading a document without a front matter title is named by. */
+static const PmBlock *
+first_heading (const PmDocument *doc)
+{
+  for (guint i = 0; i < doc->blocks->len; i++) {
+    const PmBlock *b = g_ptr_array_index (doc->blocks, i);
+    if (b->kind == PM_BLOCK_HEADING)
+      return b;
+  }
+  return NULL;
+}
+
+/* The document's title: its front matter's, or the text of its first heading. */
+static char *
+document_title (const PmDocument *doc)
+{
+  if (doc->title && *doc->title)
+    return g_strdup (doc->title);
+  const PmBlock *h = first_heading (doc);
+  return h ? pm_inlines_to_text (h->inlines) : g_path_get_basename (doc->path);
+}
+
+/* TEXT, DOC's title (perhaps in capitals), as inlines placed where the title is written, and
+ * the builder told the file: a character no font has is reported there. */
+static GPtrArray *
+title_inlines (PmComposition *comp, const PmDocument *doc, const char *text, const char *lang)
+{
+  GPtrArray *inlines = text_inlines (text, lang, 0);
+  PmInline *inl = g_ptr_array_index (inlines, 0);
+  const PmBlock *h = first_heading (doc);
+  if (doc->title && *doc->title)
+    inl->pos = doc->title_pos;
+  else if (h && h->inlines->len)
+    inl->pos = ((const PmInline *)g_ptr_array_index (h->inlines, 0))->pos;
+  pm_paragraph_builder_set_source (comp->builder, doc->path);
+  return inlines;
+}
+
 /* Sets INLINES; the paragraph belongs to the composition. */
 static PmParagraph *
 set_paragraph (PmComposition *comp, const GPtrArray *inlines, const PmParagraphStyle *ps,
@@ -689,7 +727,7 @@ add_masthead (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, con
   pm_compose_paragraph_style (comp->style, "masthead", doc->lang, &ps, NULL);
   ps.first_indent = ps.left_indent = ps.right_indent = 0;
   ps.emergency_stretch = ps.size * 4;
-  g_autoptr (GPtrArray) inlines = text_inlines (title, doc->lang, 0);
+  g_autoptr (GPtrArray) inlines = title_inlines (comp, doc, title, doc->lang);
   PmParagraph *p = set_paragraph (comp, inlines, &ps, width, 0, NULL, error);
   if (!p)
     return FALSE;
@@ -733,20 +771,6 @@ same_text (const GPtrArray *inlines, const char *text)
   return !strcmp (g_strstrip (fa), g_strstrip (fb));
 }
 
-/* The document's title: its front matter's, or the text of its first heading. */
-static char *
-document_title (const PmDocument *doc)
-{
-  if (doc->title && *doc->title)
-    return g_strdup (doc->title);
-  for (guint i = 0; i < doc->blocks->len; i++) {
-    const PmBlock *b = g_ptr_array_index (doc->blocks, i);
-    if (b->kind == PM_BLOCK_HEADING)
-      return pm_inlines_to_text (b->inlines);
-  }
-  return g_path_get_basename (doc->path);
-}
-
 static gboolean
 add_document (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, gboolean first,
               PmDiagnostics *diags, PmReport *report, GError **error)
@@ -760,8 +784,6 @@ add_document (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, gbo
   if (!first)
     pm_page_builder_new_section (pb, page->section_start == PM_SECTION_START_RIGHT_PAGE);
   add_file (comp, doc->path);
-  /* Warnings about the document's lines (an overfull line) name its file. */
-  pm_paragraph_builder_set_source (comp->builder, doc->path);
 
   Setter st = { comp, pb, diags, comp->sections->len - 1, doc, NULL, TRUE, page->column_width };
   /* Problems the paragraph engine finds (a missing glyph) are located in this file. */
@@ -784,7 +806,7 @@ add_document (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, gbo
     ok = add_masthead (comp, pb, doc, title, comp->sections->len - 1, error);
     st.after_heading = TRUE;
   } else if (ok && t < 0) {
-    g_autoptr (GPtrArray) inlines = text_inlines (title, doc->lang, 0);
+    g_autoptr (GPtrArray) inlines = title_inlines (comp, doc, title, doc->lang);
     ok = add_heading_text (&st, inlines, 1, sec->dest, error);
   }
   for (guint i = 0; ok && i < doc->blocks->len;) {
@@ -867,7 +889,11 @@ set_cover (PmComposition *comp, const GPtrArray *docs, GError **error)
       ps.emergency_stretch = ps.size * 4;
       PmTextStyle ts = pm_style_get_text (comp->style, elements[w], lang);
       g_autofree char *text = ts.uppercase ? g_utf8_strup (texts[w], -1) : g_strdup (texts[w]);
-      g_autoptr (GPtrArray) inlines = text_inlines (text, lang, 0);
+      /* The title is placed in its file; the subtitle and publisher come from the sheet. */
+      g_autoptr (GPtrArray) inlines =
+          w == 0 && doc ? title_inlines (comp, doc, text, lang) : text_inlines (text, lang, 0);
+      if (w > 0)
+        pm_paragraph_builder_set_source (comp->builder, pm_style_get_path (comp->style));
       comp->cover_text[k][w] = set_paragraph (comp, inlines, &ps, width, 0, NULL, error);
       if (!comp->cover_text[k][w])
         return FALSE;
@@ -973,7 +999,7 @@ add_contents (PmComposition *comp, PmPageBuilder *pb, const GPtrArray *docs, PmD
     ps.align = PM_ALIGN_RAGGED_RIGHT;
     ps.right_indent += ps.size * 3; /* room for the page number */
     ps.emergency_stretch = ps.size * 3;
-    g_autoptr (GPtrArray) inlines = text_inlines (t, d->lang, 0);
+    g_autoptr (GPtrArray) inlines = title_inlines (comp, d, t, d->lang);
     PmParagraph *p = set_paragraph (comp, inlines, &ps, st.column_width, 0, diags, error);
     if (!p)
       return FALSE;

@@ -24,4 +24,17 @@ run_pm build --style styles/booklet-a5.style -o "$T/sw.pdf" tests/fixtures/parag
 	fail "warning for sw: $err"
 pdftotext "$T/sw.pdf" - | grep -q -- '[a-z]-$' && fail "sw text hyphenated" || ok "sw text not hyphenated"
 
+# A character no declared font has (中, U+4E2D): an error at its place, whether it is in the
+# text, in the front matter's title (set on the cover, the contents, the title heading) or in
+# the heading a title-less text is named by; exit 1, and no PDF.
+printf -- '---\nlang: en\ntitle: A title with 中 in it\n---\n\nSome text.\n' > "$T/t1.md"
+printf -- '---\nlang: en\n---\n\n# Heading 中\n\nSome text.\n' > "$T/t2.md"
+printf -- '---\nlang: en\ntitle: Plain\n---\n\nSome text and 中 here.\n' > "$T/t3.md"
+for c in "t1.md:3:21" "t2.md:5:11" "t3.md:6:15"; do
+	f=${c%%:*}
+	run_pm build --style styles/booklet-a5.style -o "$T/x.pdf" "$T/$f"
+	[ $status -eq 1 ] && echo "$err" | grep -q "$T/$c: no declared font can show '中' (U+4E2D)" &&
+		[ ! -e "$T/x.pdf" ] && ok "missing glyph reported at $c" || fail "missing glyph $c: $status $err"
+done
+
 done_testing
