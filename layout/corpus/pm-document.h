@@ -76,16 +76,16 @@ typedef struct {
 } PmNote;
 
 typedef struct {
-  char *path;        /* the file as given on the command line */
-  char *lang;        /* BCP 47 tag from the front matter */
-  char *title;       /* front matter `title`, or NULL */
+  char *path;            /* the file as given on the command line */
+  char *lang;            /* BCP 47 tag from the front matter */
+  char *title;           /* front matter `title`, or NULL */
   PmSourcePos title_pos; /* where the title's value starts in the front matter */
-  char *kind;        /* front matter `kind` (statement, analysis, …), or NULL */
-  char *source;      /* front matter `source`, or NULL */
-  char *translator;  /* front matter `translator`, or NULL */
-  GHashTable *meta;  /* every scalar front matter key -> value (char * -> char *) */
-  GPtrArray *blocks; /* PmBlock * */
-  GPtrArray *notes;  /* PmNote *, in order of definition */
+  char *kind;            /* front matter `kind` (statement, analysis, …), or NULL */
+  char *source;          /* front matter `source`, or NULL */
+  char *translator;      /* front matter `translator`, or NULL */
+  GHashTable *meta;      /* every scalar front matter key -> value (char * -> char *) */
+  GPtrArray *blocks;     /* PmBlock * */
+  GPtrArray *notes;      /* PmNote *, in order of definition */
 } PmDocument;
 
 /* Frees a document and everything in it. NULL is allowed. */
