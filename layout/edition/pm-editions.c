@@ -150,6 +150,16 @@ member_clear (Member *m)
   g_free (m->args_sum);
 }
 
+/* TEXT (a build's messages), each line indented under its edition's progress line. */
+static void
+print_lines (FILE *progress, const char *text)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  for (char **l = lines; *l; l++)
+    if (**l)
+      fprintf (progress, "  %s\n", *l);
+}
+
 static void
 print_failure (Run *run, const PmEdition *e, GSubprocess *child, const char *text)
 {
@@ -158,7 +168,7 @@ print_failure (Run *run, const PmEdition *e, GSubprocess *child, const char *tex
     return;
   fprintf (progress, "%-20s FAILED (%s:%u:%u)\n", e->name, run->manifest->path, e->line, e->column);
   if (text && *text)
-    fprintf (progress, "  %s%s", text, g_str_has_suffix (text, "\n") ? "" : "\n");
+    print_lines (progress, text);
   if (child && g_subprocess_get_if_signaled (child))
     fprintf (progress, "  pamphlet build was killed by signal %d\n",
              g_subprocess_get_term_sig (child));
@@ -231,14 +241,23 @@ build_group (gpointer data, gpointer user)
       pm_atomic_remove_stale (m->edition->output);
     if (ok) {
       run->result.built++;
-      if (progress)
-        fprintf (progress, "%-20s %3" G_GINT64_FORMAT " pages  %.2f s  %s\n", m->edition->name,
-                 pages, seconds, m->edition->output);
+      if (progress) {
+        /* An imposed edition's PDF holds sheets: say how many A4 sheets the pages take. */
+        g_autofree char *sheets =
+            m->edition->impose
+                ? g_strdup_printf ("  (%" G_GINT64_FORMAT " A4 sheets)", (pages + 3) / 4)
+                : g_strdup ("");
+        fprintf (progress, "%-20s %3" G_GINT64_FORMAT " pages  %.2f s  %s%s\n", m->edition->name,
+                 pages, seconds, m->edition->output, sheets);
+      }
     } else {
       run->result.failed++;
       print_failure (run, m->edition, child, error ? error->message : err_text);
     }
   }
+  /* A built group's warnings (a leaflet longer than one sheet, an overfull line), once. */
+  if (ok && progress && err_text && *err_text)
+    print_lines (progress, err_text);
   if (progress)
     fflush (progress);
   g_mutex_unlock (&run->lock);

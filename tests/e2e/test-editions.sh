@@ -14,6 +14,13 @@ run_pm editions --jobs 2 "$M"
 [ $status -eq 0 ] && ok "all $n_editions editions build (--jobs 2)" || fail "editions: $status $out $err"
 [ "$(echo "$out" | grep -c ' pages ')" -eq "$n_editions" ] && ok "one progress line per edition" ||
 	fail "progress: $out"
+# The English analysis does not fit one leaflet sheet: said under its line; the imposed
+# booklet's line gives its sheets.
+echo "$out" | grep -A1 '^leaflet-en ' | grep -q '^  .*analysis-en.md: warning: the leaflet takes 4 pages' &&
+	ok "leaflet-en: longer than one sheet, said under its progress line" || fail "leaflet-en warning: $out"
+ip=$(echo "$out" | awk '/^booklet-imposed / {print $2}')
+echo "$out" | grep '^booklet-imposed ' | grep -q "($(( (ip + 3) / 4 )) A4 sheets)" &&
+	ok "booklet-imposed: its A4 sheets counted" || fail "imposed sheets: $out"
 for f in booklet booklet-print booklet-imposed leaflet-el leaflet-en; do
 	[ -s "$T/out/$f.pdf" ] && ok "$f.pdf written" || fail "$f.pdf missing"
 done
