@@ -336,6 +336,26 @@ pm_face_get_family (const PmFace *face)
   return face->family;
 }
 
+gboolean
+pm_face_has_feature (const PmFace *face, const char *tag)
+{
+  hb_tag_t want = hb_tag_from_string (tag, -1);
+  static const hb_tag_t tables[] = { HB_OT_TAG_GSUB, HB_OT_TAG_GPOS };
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++) {
+    hb_tag_t tags[64];
+    unsigned int offset = 0, count;
+    do {
+      count = G_N_ELEMENTS (tags);
+      hb_ot_layout_table_get_feature_tags (face->hb_face, tables[t], offset, &count, tags);
+      for (unsigned int i = 0; i < count; i++)
+        if (tags[i] == want)
+          return TRUE;
+      offset += count;
+    } while (count == G_N_ELEMENTS (tags));
+  }
+  return FALSE;
+}
+
 hb_font_t *
 pm_face_get_hb_font (const PmFace *face)
 {

@@ -60,6 +60,9 @@ const char *pm_face_get_path (const PmFace *face);
 /* The family name FACE declares ("Liberation Serif"). */
 const char *pm_face_get_family (const PmFace *face);
 
+/* Whether FACE's GSUB or GPOS tables have the OpenType feature TAG ("onum") for any script. */
+gboolean pm_face_has_feature (const PmFace *face, const char *tag);
+
 /* A HarfBuzz font of FACE whose scale is the face's units per em (owned by the face):
  * positions it gives, times size / pm_face_get_upem(), are points, exactly. */
 hb_font_t *pm_face_get_hb_font (const PmFace *face);

@@ -116,7 +116,8 @@ struct _PmParagraphBuilder {
   GMutex preload_lock;
   guint n_queued; /* preloads pushed to the loader that it has not come to yet */
   GCond preload_done;
-  GHashTable *word_cache; /* lang, rules, word -> GArray of guint64 cuts from its start */
+  GHashTable *word_cache;       /* lang, rules, word -> GArray of guint64 cuts from its start */
+  GHashTable *features_checked; /* "face path|tag": features checked against the face */
   char *source;
   /* scratch, reused by every build */
   GString *text;
@@ -232,6 +233,7 @@ pm_paragraph_builder_new (PmFonts *fonts)
       g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)pm_hyphenator_free);
   b->word_cache =
       g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
+  b->features_checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   b->word_scratch = g_array_new (FALSE, FALSE, sizeof (guint64));
   b->groups = g_array_new (FALSE, FALSE, sizeof (Group));
   b->text = g_string_new (NULL);
@@ -262,6 +264,7 @@ pm_paragraph_builder_free (PmParagraphBuilder *b)
   g_mutex_clear (&b->preload_lock);
   g_cond_clear (&b->preload_done);
   g_hash_table_unref (b->hyphenators);
+  g_hash_table_unref (b->features_checked);
   g_hash_table_unref (b->word_cache);
   g_array_unref (b->word_scratch);
   g_array_unref (b->groups);
@@ -892,6 +895,41 @@ missing_glyph_error (PmParagraphBuilder *b, gsize offset, GError **error)
 }
 
 /* Shapes the parts of word W and emits its boxes and in-word penalties. */
+/* A feature the style turns on that the face lacks changes nothing on the page: said once
+ * per face and feature, at the first text set so. */
+static void
+check_features (PmParagraphBuilder *b, const PmShapedRun *run, const char *features, gsize offset,
+                PmDiagnostics *diags)
+{
+  if (!diags || !features || !*features)
+    return;
+  /* The last word on a feature wins ("kern,liga,-liga": liga is off). */
+  g_auto (GStrv) list = g_strsplit_set (features, ", ", -1);
+  for (char **f = list; *f; f++) {
+    const char *name = **f == '+' || **f == '-' ? *f + 1 : *f;
+    gsize len = strcspn (name, "=[");
+    if (**f == '-' || len == 0 || len > 4 || g_str_has_suffix (name, "=0"))
+      continue;
+    gboolean later_off = FALSE;
+    for (char **g = f + 1; *g; g++) {
+      const char *n = **g == '+' || **g == '-' ? *g + 1 : *g;
+      if (strncmp (n, name, len) == 0 && strcspn (n, "=[") == len)
+        later_off = **g == '-' || g_str_has_suffix (n, "=0");
+    }
+    g_autofree char *tag = g_strndup (name, len);
+    char *key = g_strdup_printf ("%s|%s", pm_face_get_path (run->face), tag);
+    if (later_off || !g_hash_table_add (b->features_checked, key) ||
+        pm_face_has_feature (run->face, tag))
+      continue;
+    guint line, col;
+    place_of (b, offset, &line, &col);
+    pm_diagnostics_add (diags, PM_SEVERITY_WARNING, b->source ? b->source : "", line, col,
+                        "%s has no OpenType feature '%s': the text is set without it (drop it "
+                        "from the style's features, or choose a family that has it)",
+                        pm_face_get_family (run->face), tag);
+  }
+}
+
 static gboolean
 emit_word (PmParagraphBuilder *b, const Word *w, const PmParagraphStyle *style, double R,
            PmDiagnostics *diags, GError **error)
@@ -917,6 +955,7 @@ emit_word (PmParagraphBuilder *b, const Word *w, const PmParagraphStyle *style, 
         g_propagate_error (error, local);
       return FALSE;
     }
+    check_features (b, part.run, s->spec.features, o, diags);
     g_array_append_val (b->parts, part);
     add_cut (b, end, BRK_NONE);
     o = end;

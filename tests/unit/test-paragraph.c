@@ -555,6 +555,46 @@ test_no_patterns (Fixture *f, gconstpointer data)
   g_assert_cmpuint (warnings, ==, 1);
 }
 
+/* A feature the face lacks (Liberation Serif has no old-style figures or small caps) is
+ * said once per feature, at the text; one turned off again, or one the face has, is not. */
+static guint
+feature_warnings (Fixture *f, const char *tag)
+{
+  g_autofree char *needle = g_strdup_printf ("no OpenType feature '%s'", tag);
+  guint n = 0;
+  for (guint i = 0; i < pm_diagnostics_length (f->diags); i++) {
+    const PmDiagnostic *d = pm_diagnostics_get (f->diags, i);
+    if (strstr (d->message, needle)) {
+      g_assert_cmpint (d->severity, ==, PM_SEVERITY_WARNING);
+      g_assert_cmpuint (d->line, ==, 4);
+      n++;
+    }
+  }
+  return n;
+}
+
+static void
+test_missing_features (Fixture *f, gconstpointer data)
+{
+  PmInline *inl = add (f, PM_INLINE_TEXT, 0, "In 1984 and 2022, SMALL caps.", "en");
+  inl->pos.line = 4;
+  inl->pos.column = 1;
+  f->style.features = "onum,smcp,kern,-liga,dlig,dlig=0";
+  for (int i = 0; i < 2; i++)
+    pm_paragraph_free (build (f, 300));
+  g_assert_cmpstr (f->style.family, ==, "Liberation Serif");
+  g_assert_cmpuint (feature_warnings (f, "onum"), ==, 1);
+  g_assert_cmpuint (feature_warnings (f, "smcp"), ==, 1);
+  g_assert_cmpuint (feature_warnings (f, "kern"), ==, 0); /* it has kerning */
+  g_assert_cmpuint (feature_warnings (f, "liga"), ==, 0); /* turned off */
+  g_assert_cmpuint (feature_warnings (f, "dlig"), ==, 0); /* turned off again */
+  /* Noto Serif has both. */
+  guint before = pm_diagnostics_length (f->diags);
+  f->style.family = "Noto Serif";
+  pm_paragraph_free (build (f, 300));
+  g_assert_cmpuint (pm_diagnostics_length (f->diags), ==, before);
+}
+
 /* Looseness: a paragraph set one line longer when asked. */
 static void
 test_looseness (Fixture *f, gconstpointer data)
@@ -863,6 +903,7 @@ main (int argc, char **argv)
   ADD ("/paragraph/missing-glyph", test_missing_glyph);
   ADD ("/paragraph/overfull", test_overfull);
   ADD ("/paragraph/no-patterns", test_no_patterns);
+  ADD ("/paragraph/missing-features", test_missing_features);
   ADD ("/paragraph/looseness", test_looseness);
   ADD ("/paragraph/rebuild", test_rebuild);
   ADD ("/paragraph/preload", test_preload);
