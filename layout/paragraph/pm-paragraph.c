@@ -188,7 +188,7 @@ pm_paragraph_style_init (PmParagraphStyle *style)
   style->family = "Liberation Serif";
   style->size = 10;
   style->weight = PANGO_WEIGHT_NORMAL;
-  style->features = "kern,liga";
+  style->features = ""; /* HarfBuzz's defaults: kern, liga, locl, … */
   style->leading = 13;
   style->align = PM_ALIGN_JUSTIFY;
   style->word_spacing = 1;

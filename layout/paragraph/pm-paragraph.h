@@ -41,7 +41,7 @@ typedef struct {
   double size;          /* points */
   int weight;           /* PangoWeight of plain text; bold text is 700 */
   gboolean italic;      /* the element is italic; emphasis inside it is then roman */
-  const char *features; /* OpenType features, as in PmFontSpec ("kern,liga") */
+  const char *features; /* OpenType features on top of HarfBuzz's defaults, as in PmFontSpec */
   const char *lang;     /* BCP 47 tag; NULL: each inline's own */
   double leading;       /* baseline to baseline, points */
 
