@@ -133,16 +133,20 @@ pm_pdf_write (const PmRecordedDoc *doc, const char *path, const PmPrintOptions *
   double margin = pm_marks_margin (print);
   double bleed = print ? MAX (print->bleed, 0.0) : 0.0;
   /* PDF/X forbids annotations inside the bleed box, and a print file needs no links. */
-  PmQpdfOptions boxes = { margin, bleed, TRUE, !(print && print->pdfx) };
+  gboolean pdfx = print && print->pdfx;
+  PmQpdfOptions boxes = { margin, bleed, TRUE, !pdfx, !pdfx };
   g_autoptr (GByteArray) pdf = g_byte_array_new ();
   if (!write_cairo_pdf (doc, pdf, path, print, error))
     return FALSE;
   gboolean ok;
-  if (print && print->pdfx) {
+  if (pdfx) {
     /* Ghostscript reads and writes files: both sit beside the target, on its file system. */
     g_autofree char *raw = pm_atomic_temp_path (path, error);
     g_autofree char *converted = raw ? pm_atomic_temp_path (path, error) : NULL;
-    ok = converted && g_file_set_contents (raw, (const char *)pdf->data, pdf->len, error) &&
+    /* Ghostscript places the glyphs by the widths it reads: they are made exact first, and
+     * left as Ghostscript writes them after. */
+    PmQpdfOptions widths = { 0, 0, FALSE, FALSE, TRUE };
+    ok = converted && pm_qpdf_finish_data (path, pdf->data, pdf->len, raw, doc, &widths, error) &&
          pm_pdfx_convert (raw, converted, print->icc_profile,
                           pm_recorded_doc_get_meta (doc, PM_META_TITLE), error)
          /* The boxes go in last: Ghostscript does not keep them all. */

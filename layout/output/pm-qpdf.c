@@ -505,7 +505,8 @@ pm_qpdf_finish_data (const char *in, const guint8 *data, gsize len, const char *
   double margin = options->margin, bleed = options->bleed;
   for (int i = 0; i < n; i++) {
     qpdf_oh page = api.qpdf_get_page_n (q, (size_t)i);
-    exact_widths (q, api.qpdf_oh_get_key (q, page, "/Resources"), fonts_done, 0);
+    if (options->widths)
+      exact_widths (q, api.qpdf_oh_get_key (q, page, "/Resources"), fonts_done, 0);
     double *m = media[i];
     if (!media_box (q, page, m)) {
       g_set_error (error, PM_ERROR, PM_ERROR_INTERNAL, "%s: page %d has no MediaBox", in, i + 1);

@@ -13,6 +13,8 @@ typedef struct {
   double bleed;    /* the BleedBox is this far outside the TrimBox */
   gboolean labels; /* page labels from the document */
   gboolean links;  /* named destinations and link annotations from the document */
+  gboolean widths; /* the fonts' glyph widths set exactly from the embedded programs: for a PDF
+                      cairo wrote (it truncates them), not for one rewritten since */
 } PmQpdfOptions;
 
 /* Reads the PDF at IN, whose pages are DOC's pages in order, and writes it to OUT with on

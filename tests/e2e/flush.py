@@ -1,11 +1,11 @@
-"""flush.py PDF FIRST LAST MEASURE_PT INNER_PT OUTER_PT: justified body lines end flush.
+"""flush.py PDF FIRST LAST MEASURE_PT INNER_PT OUTER_PT [MIN_LINES]: justified lines end flush.
 
 Reads `pdftotext -bbox-layout` of pages FIRST..LAST of a booklet whose odd pages have the
 text block at INNER_PT from the left edge, even pages at OUTER_PT, MEASURE_PT wide. Every
 body-size line that reaches the right edge must end within 0.1 pt of it when its last
 character is a letter or digit, and may hang past it only by a part of its last
 character's width when that is punctuation (protrusion). Prints a summary; exit 1 on a
-line out of place."""
+line out of place, or when fewer than MIN_LINES (100) lines could be checked."""
 import re
 import subprocess
 import sys
@@ -13,6 +13,7 @@ from collections import Counter
 
 pdf, first, last = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 measure, inner, outer = map(float, sys.argv[4:7])
+min_lines = int(sys.argv[7]) if len(sys.argv) > 7 else 100
 xml = subprocess.run(["pdftotext", "-f", str(first), "-l", str(last), "-bbox-layout", pdf, "-"],
                      capture_output=True, text=True, check=True).stdout
 pages = xml.split("<page ")[1:]
@@ -58,4 +59,4 @@ for i, (number, left, right, x0, x1, y, height, word, _) in enumerate(text):
         if bad <= 5:
             print("page %d: line ending %r at %.2f, the measure ends at %.2f" % (number, word, x1, right))
 print("%d full lines checked, %d out of place" % (checked, bad))
-sys.exit(1 if bad or checked < 100 else 0)
+sys.exit(1 if bad or checked < min_lines else 0)

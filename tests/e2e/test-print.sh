@@ -36,6 +36,11 @@ run_pm build --style "$S" --pdfx --bleed 3mm -o "$T/x.pdf" corpus/statement-fr.m
 [ $status -eq 0 ] && ok "build --pdfx --bleed 3mm" || fail "pdfx build: $status $err"
 check "PDF/X: GTS_PDFXVersion, a CMYK ICC output intent, TrimBox and BleedBox on every page" \
 	$PY pdfx "$T/x.pdf"
+# Ghostscript places glyphs by the widths it reads: still flush after the conversion (the
+# text block 3 mm further in, for the bleed; the text starts on page 3).
+check "PDF/X: justified lines still end flush with the measure" \
+	python3 tests/e2e/flush.py "$T/x.pdf" 3 "$(pdfinfo "$T/x.pdf" | awk '/^Pages:/ {print $2}')" \
+	317.48031 53.85827 65.19685 40
 pdftotext "$T/x.pdf" "$T/x.txt"
 grep -q 'Zhanaozen' "$T/x.txt" && grep -q 'travailleurs' "$T/x.txt" && ok "PDF/X: text is still text" ||
 	fail "PDF/X: no text"
