@@ -31,6 +31,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   p.adj_demerits = next_byte (&data, &size) * 100;
   p.looseness = next_byte (&data, &size) % 7 - 3;
   p.emergency_stretch = next_byte (&data, &size) % 4 * 5;
+  p.max_hyphen_run = (guint)next_byte (&data, &size) % 4;
   guint nw = next_byte (&data, &size) % 5;
   for (guint i = 0; i < nw; i++)
     widths[i] = next_byte (&data, &size);
@@ -49,6 +50,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       case 0:
         it.type = PM_ITEM_BOX;
         it.width = a / 4.0 - (kind & 0x80 ? 8 : 0); /* negative widths too (kerns) */
+        it.stretch = it.shrink = kind & 0x40 ? c / 64.0 : 0; /* font expansion */
         break;
       case 1:
         it.type = PM_ITEM_GLUE;
