@@ -72,8 +72,9 @@ pm_build_render (const PmBuildOptions *o, PmFonts *fonts, PmDiagnostics *diags, 
   g_autoptr (PmStyle) style = pm_style_load (style_path, error);
   if (!style)
     return NULL;
-  if (files)
-    g_ptr_array_add (files, g_strdup (pm_style_get_path (style)));
+  /* The sheet and every sheet it inherits. */
+  for (const char *const *f = pm_style_get_files (style); files && *f; f++)
+    g_ptr_array_add (files, g_strdup (*f));
   if (report)
     pm_report_add_time (report, "style", seconds_since (&clock));
 

@@ -1015,6 +1015,12 @@ add_contents (PmComposition *comp, PmPageBuilder *pb, const GPtrArray *docs, PmD
   return TRUE;
 }
 
+static int
+compare_paths (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *)a, *(char *const *)b);
+}
+
 /* The font files of every face a line uses, for rebuilding when a font changes. */
 static void
 add_font_files (PmComposition *comp)
@@ -1034,6 +1040,12 @@ add_font_files (PmComposition *comp)
     }
   }
   g_hash_table_unref (seen);
+  /* The hyphenation patterns, sorted: the list must not depend on hash order. */
+  g_autoptr (GPtrArray) dicts = g_ptr_array_new_with_free_func (g_free);
+  pm_paragraph_builder_add_dictionaries (comp->builder, dicts);
+  g_ptr_array_sort (dicts, compare_paths);
+  for (guint i = 0; i < dicts->len; i++)
+    add_file (comp, g_ptr_array_index (dicts, i));
 }
 
 /* Fills each text section's report from the lines as placed (whichever setting of a

@@ -284,6 +284,17 @@ pm_paragraph_builder_free (PmParagraphBuilder *b)
   g_free (b);
 }
 
+void
+pm_paragraph_builder_add_dictionaries (PmParagraphBuilder *b, GPtrArray *files)
+{
+  GHashTableIter iter;
+  gpointer h;
+  g_hash_table_iter_init (&iter, b->hyphenators);
+  while (g_hash_table_iter_next (&iter, NULL, &h))
+    if (h) /* NULL: a language without patterns */
+      g_ptr_array_add (files, g_strdup (pm_hyphenator_get_dictionary (h)));
+}
+
 PmShaper *
 pm_paragraph_builder_get_shaper (PmParagraphBuilder *b)
 {

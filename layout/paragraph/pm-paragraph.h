@@ -158,6 +158,10 @@ void pm_paragraph_builder_free (PmParagraphBuilder *builder);
 /* The builder's shaper. */
 PmShaper *pm_paragraph_builder_get_shaper (PmParagraphBuilder *builder);
 
+/* Adds to FILES (char *, freed by the array) the path of every hyphenation dictionary the
+ * builder has loaded, for rebuilding when one changes. */
+void pm_paragraph_builder_add_dictionaries (PmParagraphBuilder *builder, GPtrArray *files);
+
 /* Names the file the inlines come from, for diagnostics (copied; NULL: none). */
 void pm_paragraph_builder_set_source (PmParagraphBuilder *builder, const char *file);
 

@@ -5,8 +5,8 @@ export SOURCE_DATE_EPOCH=1700000000
 
 mkdir -p "$T/corpus"
 cp corpus/*.md "$T/corpus/"
-sed "s|^output-dir:.*|output-dir: $T/out|; s|\.\./styles/|$(pwd)/styles/|" corpus/editions.yaml \
-	>"$T/corpus/editions.yaml"
+cp -r styles "$T/styles"
+sed "s|^output-dir:.*|output-dir: $T/out|" corpus/editions.yaml >"$T/corpus/editions.yaml"
 M="$T/corpus/editions.yaml"
 n_editions=$(grep -c '^  - ' "$M")
 
@@ -46,6 +46,17 @@ run_pm editions "$M"
 rebuilt=$(echo "$out" | grep ' pages ' | awk '{print $1}' | sort | tr '\n' ' ')
 [ "$rebuilt" = "booklet booklet-imposed booklet-print leaflet-fr " ] &&
 	ok "editing statement-fr.md rebuilds only its four editions" || fail "rebuilt: '$rebuilt'"
+
+# A sheet the editions' own sheets inherit is an input too: changing base.style rebuilds all.
+sed -i 's/^  widow-penalty: 10000$/  widow-penalty: 9999/' "$T/styles/base.style"
+run_pm editions "$M"
+[ "$(echo "$out" | grep -c ' pages ')" -eq "$n_editions" ] &&
+	ok "editing the inherited base.style rebuilds every edition" || fail "base.style: $out"
+
+run_pm build --style "$T/styles/booklet-a5.style" --deps "$T/deps" -o "$T/d.pdf" "$T/corpus/statement-ru.md"
+grep -q '/base\.style$' "$T/deps" && grep -q '/booklet-a5\.style$' "$T/deps" && grep -q 'hyph_ru.*\.dic$' "$T/deps" &&
+	grep -q 'LiberationSerif-Regular\.ttf$' "$T/deps" &&
+	ok "--deps lists the sheets, the hyphenation patterns and the fonts read" || fail "deps: $(cat "$T/deps")"
 
 # Byte-identical output from the same inputs.
 run_pm editions --force --only booklet "$M"

@@ -49,7 +49,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     switch (kind % 3) {
       case 0:
         it.type = PM_ITEM_BOX;
-        it.width = a / 4.0 - (kind & 0x80 ? 8 : 0); /* negative widths too (kerns) */
+        it.width = a / 4.0 - (kind & 0x80 ? 8 : 0);          /* negative widths too (kerns) */
         it.stretch = it.shrink = kind & 0x40 ? c / 64.0 : 0; /* font expansion */
         break;
       case 1:
