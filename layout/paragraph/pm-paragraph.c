@@ -1325,7 +1325,7 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
   guint n_out = 0, n_notes = 0;
   double x = style->left_indent;
   double x_start = G_MAXDOUBLE, x_end = x, ascent = 0, descent = 0;
-  guint gi = 0;
+  guint gi = 0, nr = 0; /* groups drawn, runs made */
   int last_piece_group = -1;
   for (guint i = from; i < brk; i++) {
     const PmItem *it = &items[i];
@@ -1384,7 +1384,17 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
     }
     lr.x1 = x;
     x_end = x;
-    lruns[gi] = lr;
+    /* A word in the same font, size, expansion, rise, link and note as the run before it
+     * extends that run: a line keeps a few runs, not one per word. */
+    PmLineRun *prev = nr > 0 ? &lruns[nr - 1] : NULL;
+    if (prev && prev->font == lr.font && prev->size == lr.size && prev->rise == lr.rise &&
+        prev->href == lr.href && prev->note == lr.note && prev->note < 0 &&
+        prev->first + prev->n_glyphs == lr.first) {
+      prev->n_glyphs += lr.n_glyphs;
+      prev->x1 = lr.x1;
+      cairo_scaled_font_destroy (lr.font);
+    } else
+      lruns[nr++] = lr;
     PmFontMetrics m;
     pm_face_get_metrics (run->face, run->size, &m);
     ascent = MAX (ascent, m.ascent + s->rise);
@@ -1395,8 +1405,8 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
   memset (line, 0, sizeof *line);
   line->n_glyphs = n_out;
   line->glyphs = glyphs;
-  line->n_runs = gi;
-  line->runs = lruns;
+  line->n_runs = nr;
+  line->runs = g_renew (PmLineRun, lruns, MAX (nr, 1));
   line->n_notes = n_notes;
   line->notes = notes;
   line->x_start = x_start == G_MAXDOUBLE ? style->left_indent : x_start;
