@@ -59,6 +59,16 @@ face_free (PmFace *face)
   g_free (face);
 }
 
+/* The file a link in fonts/files/ points to, as fonts.list names it. */
+static char *
+real_path (const char *path)
+{
+  char *real = realpath (path, NULL);
+  char *copy = g_strdup (real ? real : path);
+  free (real);
+  return copy;
+}
+
 /* Every file fonts.list declares must be in the configuration's font set, or pamphlet would
  * silently set text in another face than the style asks for. */
 static gboolean
@@ -68,11 +78,11 @@ check_declared (FcConfig *config, const char *list_path, char **families, GError
   if (!g_file_get_contents (list_path, &contents, NULL, error))
     return FALSE;
   FcFontSet *set = FcConfigGetFonts (config, FcSetSystem);
-  GHashTable *have = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *have = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (int i = 0; set && i < set->nfont; i++) {
     FcChar8 *file = NULL;
     if (FcPatternGetString (set->fonts[i], FC_FILE, 0, &file) == FcResultMatch)
-      g_hash_table_add (have, file);
+      g_hash_table_add (have, real_path ((const char *)file));
   }
   gboolean ok = TRUE;
   int declared = 0;
@@ -242,10 +252,13 @@ pm_fonts_get_face (PmFonts *fonts, const char *family, int weight, gboolean ital
     goto fail;
   }
 
-  face = g_hash_table_lookup (fonts->faces_by_path, file);
-  if (!face) {
+  char *path = real_path ((const char *)file);
+  face = g_hash_table_lookup (fonts->faces_by_path, path);
+  if (face)
+    g_free (path);
+  else {
     face = g_new0 (PmFace, 1);
-    face->path = g_strdup ((const char *)file);
+    face->path = path;
     face->family = g_strdup ((const char *)got_family);
     face->hb_face = hb_face_reference (hb_font_get_face (pango_font_get_hb_font (font)));
     face->upem = hb_face_get_upem (face->hb_face);
