@@ -41,11 +41,9 @@ line_width (const PmParagraph *p)
   return l->x_end - l->x_start;
 }
 
-/* Draws TEXT set as ELEMENT in LANG on one line, its left edge at X, or its right edge at X
- * when RIGHT, or centred on X when CENTRE. */
-static double
-draw_text (Render *r, const char *element, const char *lang, const char *text, double x,
-           double baseline, int anchor /* 0 left, 1 centre, 2 right */)
+/* TEXT set as ELEMENT in LANG on one line (free it), or NULL after keeping the first error. */
+static PmParagraph *
+set_text (Render *r, const char *element, const char *lang, const char *text)
 {
   GError *error = NULL;
   PmParagraph *p =
@@ -56,8 +54,19 @@ draw_text (Render *r, const char *element, const char *lang, const char *text, d
     else
       g_error_free (error);
     r->failed = TRUE;
-    return 0;
   }
+  return p;
+}
+
+/* Draws TEXT set as ELEMENT in LANG on one line, its left edge at X, or its right edge at X
+ * when RIGHT, or centred on X when CENTRE. */
+static double
+draw_text (Render *r, const char *element, const char *lang, const char *text, double x,
+           double baseline, int anchor /* 0 left, 1 centre, 2 right */)
+{
+  PmParagraph *p = set_text (r, element, lang, text);
+  if (!p)
+    return 0;
   double w = line_width (p);
   const PmLine *l = pm_paragraph_get_line (p, 0);
   double left = anchor == 0 ? x : anchor == 1 ? x - w / 2 : x - w;
@@ -84,17 +93,9 @@ draw_leaders (Render *r, const char *lang, double from, double to, double baseli
   long k1 = lround (floor ((to - r->x0) / cell)) - 2;
   if (k1 < k0)
     return;
-  GError *error = NULL;
-  PmParagraph *p =
-      pm_composition_set_text (r->comp, "contents", lang, cs->leader, r->page->measure, &error);
-  if (!p) {
-    if (!r->failed)
-      g_propagate_error (r->error, error);
-    else
-      g_error_free (error);
-    r->failed = TRUE;
+  PmParagraph *p = set_text (r, "contents", lang, cs->leader);
+  if (!p)
     return;
-  }
   const PmLine *l = pm_paragraph_get_line (p, 0);
   double w = line_width (p);
   set_color (r->cr, &ts.color);
