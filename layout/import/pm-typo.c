@@ -126,6 +126,13 @@ short_number_right (const gunichar *u, glong n, glong i)
   return j - i >= 1 && j - i <= 4 && (j == n || (u[j] != '-' && u[j] != 0x2013));
 }
 
+/* A closing quotation mark or bracket. */
+static gboolean
+closes_after (gunichar c)
+{
+  return in_set (c, ")]\"") || c == 0xBB || c == 0x201D || c == 0x2019;
+}
+
 char *
 pm_typo_normalise (const char *lang, const char *text)
 {
@@ -155,6 +162,14 @@ pm_typo_normalise (const char *lang, const char *text)
         short_number_left (u, i) && short_number_right (u, n, i + 1)) {
       out_add (&o, 0x2013);
       continue;
+    }
+    /* "Corporation ." : no language sets a space before a period or a comma that ends a
+     * word, nor before ; : ! ? where it does not put its own (French does). */
+    if ((c == '.' || c == ',' || (!(r && r->punct_space) && in_set (c, ";:!?"))) &&
+        is_space (prev) && (next == 0 || is_space (next) || closes_after (next))) {
+      gunichar before = out_before_spaces (&o);
+      if (before && (g_unichar_isalnum (before) || closes_after (before)))
+        out_pop_spaces (&o);
     }
     if (!r) {
       out_add (&o, c);

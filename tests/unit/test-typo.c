@@ -55,6 +55,16 @@ static const Case cases[] = {
   { "tr", "ücretlerde %100 artış", "ücretlerde %100 artış" },
   { "tr", "Kazakistan. - Petropavlovsk", "Kazakistan. – Petropavlovsk" },
   { "tr", "Hareketi'nin", "Hareketi’nin" },
+  /* No space before a period or comma ending a word, nor before ; : ! ? outside French; a
+   * decimal point, a spaced ellipsis and French spacing stay. */
+  { "en", "the Kazakhmys Corporation .", "the Kazakhmys Corporation." },
+  { "en", "foreign capital . And themselves , were", "foreign capital. And themselves, were" },
+  { "en", "\"a dead end\" , said", "“a dead end”, said" },
+  { "ru", "Почему ? Потому что :", "Почему? Потому что:" },
+  { "el", "γιατί ; είπε", "γιατί; είπε" },
+  { "en", "a .5 mm gap", "a .5 mm gap" },
+  { "fr", "les travailleurs . Vraiment ?", "les travailleurs. Vraiment" NNB "?" },
+  { "de", "So , und", "So, und" },
   /* Dates and longer numbers keep their hyphens. */
   { "en", "on 2022-01-05 call 555-12345", "on 2022-01-05 call 555-12345" },
   /* A language without a row: only the neutral rules. */
