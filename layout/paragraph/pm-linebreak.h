@@ -2,7 +2,8 @@
  *
  * A paragraph is a list of items (Knuth & Plass 1981, TeX §813–890):
  *   box      material of fixed width (a word, a glyph run, an indent); a box's stretch and
- *            shrink (font expansion, as pdfTeX's) add to its line's finite stretch and shrink;
+ *            shrink (font expansion, as pdfTeX's) are the line's first resort: its badness
+ *            is that of what its glue must still take, as the renderer sets the line;
  *   glue     a space of natural width that may stretch and shrink; a legal break
  *            only when the item before it is a box; a break there drops the glue;
  *   penalty  a possible break with a cost: PM_PENALTY_INFINITY (10000) or more forbids it,
@@ -27,7 +28,8 @@
  * points, the second with tolerance, the third (only if emergency_stretch > 0) adds
  * emergency_stretch to every line's stretch. Demerits are TeX's (§859): (line_penalty +
  * badness)^2, +/- penalty^2, double/final hyphen demerits, adj_demerits between fitness
- * classes that are not adjacent; the result is the break sequence of fewest total demerits
+ * classes that are not adjacent; with max_hyphen_run, no more flagged breaks in a row than
+ * that (but at a forced break); the result is the break sequence of fewest total demerits
  * among those whose lines are all feasible (tests/unit/test-linebreak.c checks this against
  * an exhaustive search). When the last pass finds nothing feasible, the breaker does what
  * TeX does (the break that would lose the last active node is kept with 0 demerits) and the
