@@ -136,11 +136,12 @@ pm_build_pdfs (const PmBuildOptions *o, const PmBuildOutput *outputs, guint n_ou
                PmDiagnostics *diags, PmReport *report, GPtrArray *files, GError **error)
 {
   gint64 clock = g_get_monotonic_time ();
-  /* The qpdf pass comes last; its library loads while the pages are set. */
-  pm_qpdf_preload ();
   PmFonts *fonts = pm_fonts_new (error);
   if (!fonts)
     return FALSE;
+  /* The qpdf pass comes last; its library loads while the pages are set (not while the fonts
+   * load: both would wait for the dynamic loader's lock). */
+  pm_qpdf_preload ();
   if (report)
     pm_report_add_time (report, "fonts", seconds_since (&clock));
   PmRecordedDoc *rec = pm_build_render (o, fonts, diags, report, files, error);
