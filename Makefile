@@ -100,7 +100,7 @@ $(BUILD)/hyphen-compile: $(BUILD)/obj/tools/hyphen-compile.o $(BUILD)/libpamphle
 
 $(HYPHEN_STAMP): $(HYPHEN_DICS) $(BUILD)/hyphen-compile
 	@rm -rf $(@D) && mkdir -p $(@D)
-	@# libhyphen's parser loses a few strings (tests/fuzz/lsan.supp): no leak check here.
+	@# libhyphen's parser loses a few strings (tests/lsan.supp): no leak check here.
 	$(Q)ASAN_OPTIONS=detect_leaks=0 $(BUILD)/hyphen-compile $(@D) $(HYPHEN_DICS)
 	@touch $@
 
@@ -133,7 +133,7 @@ lint:
 	[ $$status -eq 0 ] && echo "lint: clean (with clang)"; exit $$status
 
 # libFuzzer targets, built with clang; each runs FUZZ_SECONDS (default 60). A crash, a leak
-# (tests/fuzz/lsan.supp lists those inside libraries) or a hang fails the target; the input
+# (tests/lsan.supp lists those inside libraries) or a hang fails the target; the input
 # that did it is kept as build/fuzz/artifacts/TARGET-*.
 FUZZ_SECONDS ?= 60
 fuzz: $(DEPS_STAMP)
@@ -147,7 +147,7 @@ fuzz: $(DEPS_STAMP)
 	    -o build/fuzz/$$n $$f build/fuzz/libpamphlet.a $(LIBS) || exit 1; \
 	  mkdir -p build/fuzz/corpus-$$n; \
 	  echo "fuzzing $$n for $(FUZZ_SECONDS) s"; \
-	  if LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp:print_suppressions=0 \
+	  if LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	    build/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
 	    -artifact_prefix=build/fuzz/artifacts/$$n- build/fuzz/corpus-$$n tests/fuzz/seeds \
 	    >build/fuzz/$$n.log 2>&1; then \

@@ -905,7 +905,6 @@ missing_glyph_error (PmParagraphBuilder *b, gsize offset, GError **error)
                b->source ? b->source : "", line, col, buf, c);
 }
 
-/* Shapes the parts of word W and emits its boxes and in-word penalties. */
 /* A feature the style turns on that the face lacks changes nothing on the page: said once
  * per face and feature, at the first text set so. */
 static void
@@ -927,10 +926,12 @@ check_features (PmParagraphBuilder *b, const PmShapedRun *run, const char *featu
       if (strncmp (n, name, len) == 0 && strcspn (n, "=[") == len)
         later_off = **g == '-' || g_str_has_suffix (n, "=0");
     }
+    if (later_off)
+      continue;
     g_autofree char *tag = g_strndup (name, len);
+    /* The set owns the key (g_hash_table_add keeps one of two equal keys). */
     char *key = g_strdup_printf ("%s|%s", pm_face_get_path (run->face), tag);
-    if (later_off || !g_hash_table_add (b->features_checked, key) ||
-        pm_face_has_feature (run->face, tag))
+    if (!g_hash_table_add (b->features_checked, key) || pm_face_has_feature (run->face, tag))
       continue;
     guint line, col;
     place_of (b, offset, &line, &col);
@@ -941,6 +942,7 @@ check_features (PmParagraphBuilder *b, const PmShapedRun *run, const char *featu
   }
 }
 
+/* Shapes the parts of word W and emits its boxes and in-word penalties. */
 static gboolean
 emit_word (PmParagraphBuilder *b, const Word *w, const PmParagraphStyle *style, double R,
            PmDiagnostics *diags, GError **error)

@@ -10,7 +10,7 @@ static const char *const langs[] = { "el", "tr", "ru", "fr", "it", "en", "bg", "
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 const char *__asan_default_options (void);
 
-/* libhyphen loses a few strings while it loads a dictionary (tests/fuzz/lsan.supp names the
+/* libhyphen loses a few strings while it loads a dictionary (tests/lsan.supp names the
  * function); full stacks on malloc let that suppression see it, and only it. */
 const char *
 __asan_default_options (void)
