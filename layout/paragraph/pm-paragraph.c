@@ -802,8 +802,12 @@ push_break (PmParagraphBuilder *b, const PmParagraphStyle *style, double width, 
 {
   ItemInfo info = { -1, (guint8)kind, pr, hyph_part };
   gboolean shift = fabs (delta) > 1e-9;
-  if (style->align != PM_ALIGN_JUSTIFY)
+  /* The infinite penalty keeps the ragged glue after the letters from being a break of its
+   * own: one there would end the line without the hyphen (and without the ragged stretch). */
+  if (style->align != PM_ALIGN_JUSTIFY) {
+    PENALTY (0, PM_PENALTY_INFINITY);
     GLUE (0, R, 0);
+  }
   push (b, PM_ITEM_PENALTY, width, 0, 0, 0, penalty, flagged, automatic, &info);
   if (style->align == PM_ALIGN_RAGGED_RIGHT)
     GLUE (0, -R, 0);
@@ -1088,6 +1092,7 @@ build_items (PmParagraphBuilder *b, const PmParagraphStyle *style, PmDiagnostics
           break;
         case SEP_FORCED:
           if (centre) {
+            PENALTY (0, PM_PENALTY_INFINITY);
             GLUE (0, R, 0);
             PENALTY (0, PM_PENALTY_FORCE);
             BOX (0, -1);
@@ -1110,6 +1115,7 @@ build_items (PmParagraphBuilder *b, const PmParagraphStyle *style, PmDiagnostics
               push (b, PM_ITEM_PENALTY, -pr, 0, 0, 0, 0, FALSE, FALSE, &space_break);
             GLUE (sp + pl, sp * style->space_stretch, sp * style->space_shrink);
           } else if (centre) {
+            PENALTY (0, PM_PENALTY_INFINITY);
             GLUE (0, R, 0);
             PENALTY (0, 0);
             GLUE (sp, -2 * R, 0);
@@ -1118,6 +1124,7 @@ build_items (PmParagraphBuilder *b, const PmParagraphStyle *style, PmDiagnostics
             GLUE (0, R, 0);
             pl = 0;
           } else {
+            PENALTY (0, PM_PENALTY_INFINITY);
             GLUE (0, R, 0);
             push (b, PM_ITEM_PENALTY, -pr, 0, 0, 0, 0, FALSE, FALSE, &space_break);
             GLUE (sp + pl, -R, 0);

@@ -21,6 +21,13 @@ echo "$out" | grep -A1 '^leaflet-en ' | grep -q '^  .*analysis-en.md: warning: t
 ip=$(echo "$out" | awk '/^booklet-imposed / {print $2}')
 echo "$out" | grep '^booklet-imposed ' | grep -q "($(( (ip + 3) / 4 )) A4 sheets)" &&
 	ok "booklet-imposed: its A4 sheets counted" || fail "imposed sheets: $out"
+# Every word broken at a line's end shows its hyphen, in the ragged leaflets and the booklet.
+for l in ru el tr fr; do
+	check "leaflet-$l: no word broken without a hyphen" \
+		python3 tests/e2e/broken_words.py "$T/out/leaflet-$l.pdf" "$T/corpus/statement-$l.md"
+done
+check "booklet: no word broken without a hyphen" \
+	sh -c "cat '$T'/corpus/*.md >'$T/all.md' && python3 tests/e2e/broken_words.py '$T/out/booklet.pdf' '$T/all.md'"
 for f in booklet booklet-print booklet-imposed leaflet-el leaflet-en; do
 	[ -s "$T/out/$f.pdf" ] && ok "$f.pdf written" || fail "$f.pdf missing"
 done

@@ -167,8 +167,14 @@ static guint
 check_hyphens (Fixture *f, const PmParagraph *p, const char *lang)
 {
   guint hyphen = hyphen_glyph (f, lang), n = 0;
+  const char *all = pm_paragraph_get_text (p);
   for (guint i = 0; i < pm_paragraph_get_n_lines (p); i++) {
     const PmLine *l = pm_paragraph_get_line (p, i);
+    /* And the converse: a line that ends between two letters ends in a hyphen. */
+    if (!l->last && l->text_end > 0 &&
+        g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (all + l->text_end))) &&
+        g_unichar_isalpha (g_utf8_get_char (all + l->text_end)))
+      g_assert_true (l->hyphenated);
     if (!l->hyphenated)
       continue;
     n++;
@@ -433,6 +439,30 @@ test_ragged_and_centred (Fixture *f, gconstpointer data)
     g_assert_cmpfloat (fabs (l->x_start - (250 - l->x_end)), <, 0.01);
   }
   pm_paragraph_free (p);
+}
+
+/* In every alignment, with hyphens dear and never two in a row, a word broken at a line's
+ * end shows its hyphen (the ragged glue after the letters is not a break of its own). */
+static void
+test_hyphens_every_mode (Fixture *f, gconstpointer data)
+{
+  add (f, PM_INLINE_TEXT, 0,
+       "Рабочие нефтяники Мангистауской области начали бессрочную забастовку, требуя "
+       "национализации предприятий под контролем трудовых коллективов, и манифестанты "
+       "поддержали их требования в Атырау, Актюбинске, Уральске и Кызылорде.",
+       "ru");
+  f->style.hyphen_penalty = 500;
+  f->style.max_hyphen_run = 1;
+  static const PmAlign aligns[] = { PM_ALIGN_RAGGED_RIGHT, PM_ALIGN_CENTER, PM_ALIGN_JUSTIFY };
+  guint hyphenated = 0;
+  for (guint a = 0; a < G_N_ELEMENTS (aligns); a++)
+    for (double w = 120; w <= 240; w += 6) {
+      f->style.align = aligns[a];
+      PmParagraph *p = build (f, w);
+      hyphenated += check_hyphens (f, p, "ru");
+      pm_paragraph_free (p);
+    }
+  g_assert_cmpuint (hyphenated, >, 10);
 }
 
 /* Note references are raised, smaller, and listed on their line; links keep their target. */
@@ -898,6 +928,7 @@ main (int argc, char **argv)
   ADD ("/paragraph/turkish-apostrophe", test_turkish_apostrophe);
   ADD ("/paragraph/protrusion", test_protrusion);
   ADD ("/paragraph/ragged-and-centred", test_ragged_and_centred);
+  ADD ("/paragraph/hyphens-every-mode", test_hyphens_every_mode);
   ADD ("/paragraph/notes-and-links", test_notes_and_links);
   ADD ("/paragraph/line-break", test_line_break);
   ADD ("/paragraph/missing-glyph", test_missing_glyph);
