@@ -130,6 +130,8 @@ pm_compose_paragraph_style (const PmStyle *style, const char *element, const cha
   ps->left_indent = ts.margin_left;
   ps->right_indent = ts.margin_right;
   ps->hyphenate = ts.hyphenate;
+  ps->hyphenate_capitalised = ts.hyphenate_capitalised;
+  ps->hyphenate_last_word = ts.hyphenate_last_word;
   ps->left_min = ls->hyphen_min_left;
   ps->right_min = ls->hyphen_min_right;
   ps->min_word = ls->hyphen_min_word;

@@ -198,6 +198,7 @@ pm_paragraph_style_init (PmParagraphStyle *style)
   style->hyphenate = TRUE;
   style->min_word = 5;
   style->hyphenate_capitalised = TRUE;
+  style->hyphenate_last_word = TRUE;
   style->expansion_step = 0.005;
   style->protrude = TRUE;
   /* TeX's line-breaking defaults, as the breaker has them. */
@@ -686,7 +687,7 @@ word_breaks (PmParagraphBuilder *b, const Word *w, gboolean one_span, const PmPa
 /* The cuts of word W into b->cuts (absolute offsets); a word in one text span is looked up
  * in (or added to) the builder's cache, since the words of a text repeat. */
 static void
-word_cuts (PmParagraphBuilder *b, const Word *w, const PmParagraphStyle *style,
+word_cuts (PmParagraphBuilder *b, const Word *w, const PmParagraphStyle *style, gboolean last,
            PmDiagnostics *diags)
 {
   const Span *first = span_at (b, w->start);
@@ -715,8 +716,12 @@ word_cuts (PmParagraphBuilder *b, const Word *w, const PmParagraphStyle *style,
     g_array_set_size (rel, 0);
     word_breaks (b, w, FALSE, style, diags, rel);
   }
+  /* The paragraph's last word keeps its hyphenation points out if the style says so. */
+  gboolean no_auto = last && !style->hyphenate_last_word;
   for (guint i = 0; i < rel->len; i++) {
     guint64 v = g_array_index (rel, guint64, i) + ((guint64)w->start << 8);
+    if (no_auto && (v & 0xff) == BRK_AUTO)
+      continue;
     g_array_append_val (b->cuts, v);
   }
 }
@@ -949,10 +954,10 @@ check_features (PmParagraphBuilder *b, const PmShapedRun *run, const char *featu
 /* Shapes the parts of word W and emits its boxes and in-word penalties. */
 static gboolean
 emit_word (PmParagraphBuilder *b, const Word *w, const PmParagraphStyle *style, double R,
-           PmDiagnostics *diags, GError **error)
+           gboolean last, PmDiagnostics *diags, GError **error)
 {
   g_array_set_size (b->cuts, 0);
-  word_cuts (b, w, style, diags);
+  word_cuts (b, w, style, last, diags);
   /* Parts: the word cut at span boundaries. */
   guint first_part = b->parts->len;
   gsize o = w->start;
@@ -1137,7 +1142,7 @@ build_items (PmParagraphBuilder *b, const PmParagraphStyle *style, PmDiagnostics
           break;
       }
     }
-    if (!emit_word (b, w, style, R, diags, error))
+    if (!emit_word (b, w, style, R, k + 1 == b->words->len, diags, error))
       return FALSE;
   }
   PENALTY (0, PM_PENALTY_INFINITY);

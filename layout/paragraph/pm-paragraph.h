@@ -64,6 +64,8 @@ typedef struct {
   int right_min;                  /* fewest characters after a hyphen; 0: the language's */
   int min_word;                   /* shortest word hyphenated, in letters */
   gboolean hyphenate_capitalised; /* FALSE: words that start with a capital are not */
+  gboolean hyphenate_last_word;   /* FALSE: a paragraph's last word is not (soft hyphens
+                                   * typed in it still are breaks) */
   gboolean hyphenate_compounds;   /* the parts of "well-known" too (TeX: no) */
 
   /* Font expansion (justified text): every line's letters may be set up to EXPANSION (a

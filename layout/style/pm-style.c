@@ -78,6 +78,8 @@ enum {
   TK_SPACE_AFTER,
   TK_KEEP_WITH_NEXT,
   TK_HYPHENATE,
+  TK_HYPHENATE_CAPITALISED,
+  TK_HYPHENATE_LAST_WORD,
   TK_PROTRUSION,
   TK_EXPANSION,
   TK_WORD_SPACING,
@@ -119,6 +121,8 @@ static const KeyDef text_keys[TK_COUNT] = {
   [TK_SPACE_AFTER] = { "space-after", V_LENGTH, U_ABS | U_EM, NULL, 0, BIG, "0", FALSE },
   [TK_KEEP_WITH_NEXT] = { "keep-with-next", V_INT, 0, NULL, 0, 20, "0", FALSE },
   [TK_HYPHENATE] = { "hyphenate", V_BOOL, 0, NULL, 0, 0, "true", TRUE },
+  [TK_HYPHENATE_CAPITALISED] = { "hyphenate-capitalised", V_BOOL, 0, NULL, 0, 0, "true", TRUE },
+  [TK_HYPHENATE_LAST_WORD] = { "hyphenate-last-word", V_BOOL, 0, NULL, 0, 0, "true", TRUE },
   [TK_PROTRUSION] = { "protrusion", V_BOOL, 0, NULL, 0, 0, "false", TRUE },
   [TK_EXPANSION] = { "expansion", V_FRACTION, 0, NULL, 0, 0.1, "0", TRUE },
   [TK_WORD_SPACING] = { "word-spacing", V_FRACTION, 0, NULL, 0.5, 2, "100%", TRUE },
@@ -1378,6 +1382,8 @@ resolve_text (PmStyle *s, const Table *lt, const char *elem, const PmTextStyle *
   t->space_after = resolve_length (T (TK_SPACE_AFTER), t->size, t->size);
   t->keep_with_next = (int)T (TK_KEEP_WITH_NEXT)->num;
   t->hyphenate = T (TK_HYPHENATE)->num != 0;
+  t->hyphenate_capitalised = T (TK_HYPHENATE_CAPITALISED)->num != 0;
+  t->hyphenate_last_word = T (TK_HYPHENATE_LAST_WORD)->num != 0;
   t->protrusion = T (TK_PROTRUSION)->num != 0;
   t->expansion = T (TK_EXPANSION)->num;
   t->word_spacing = T (TK_WORD_SPACING)->num;

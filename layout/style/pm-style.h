@@ -88,7 +88,9 @@ typedef struct {
   double space_before, space_after;
   int keep_with_next; /* lines of what follows a heading kept on its page; 0 = none */
   gboolean hyphenate;
-  gboolean protrusion; /* margin kerning with pm_style_protrusion() */
+  gboolean hyphenate_capitalised; /* FALSE: words that start with a capital are not */
+  gboolean hyphenate_last_word;   /* FALSE: a paragraph's last word is not */
+  gboolean protrusion;            /* margin kerning with pm_style_protrusion() */
   double expansion;    /* font expansion allowed, as a fraction of width (0.02); 0 = off */
   double word_spacing; /* the interword space, as a multiple of the font's space (1) */
   double space_stretch, space_shrink; /* its stretch and shrink, as fractions of it (1/2, 1/3) */

@@ -441,6 +441,53 @@ test_ragged_and_centred (Fixture *f, gconstpointer data)
   pm_paragraph_free (p);
 }
 
+/* hyphenate_last_word FALSE: the last line is never the tail of the paragraph's last word;
+ * hyphenate_capitalised FALSE: no break inside a capitalised word. */
+static void
+test_hyphenation_options (Fixture *f, gconstpointer data)
+{
+  add (f, PM_INLINE_TEXT, 0,
+       "Workers of the Mangistau region began an indefinite strike, demanding nationalisation "
+       "under workers' control, and the Tengizchevroil demonstrators supported them everywhere "
+       "with extraordinarily uncharacteristic determination",
+       "en");
+  f->style.align = PM_ALIGN_RAGGED_RIGHT;
+  guint tails = 0, capitals = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    f->style.hyphenate_last_word = pass == 0;
+    f->style.hyphenate_capitalised = pass == 0;
+    for (double w = 100; w <= 220; w += 3) {
+      PmParagraph *p = build (f, w);
+      const char *text = pm_paragraph_get_text (p);
+      const PmLine *last = pm_paragraph_get_line (p, pm_paragraph_get_n_lines (p) - 1);
+      /* The last line is the tail of the last word. */
+      gboolean tail = last->text_start > 0 && text[last->text_start - 1] != ' ' &&
+                      !strchr (text + last->text_start, ' ');
+      gboolean capital = FALSE;
+      for (guint i = 0; i < pm_paragraph_get_n_lines (p); i++) {
+        const PmLine *l = pm_paragraph_get_line (p, i);
+        if (!l->hyphenated)
+          continue;
+        /* The broken word starts with a capital? */
+        const char *s = text + l->text_end;
+        while (s > text && *(s - 1) != ' ')
+          s--;
+        capital |= g_unichar_isupper (g_utf8_get_char (s));
+      }
+      if (pass == 1) {
+        g_assert_false (tail);
+        g_assert_false (capital);
+      }
+      tails += pass == 0 && tail;
+      capitals += pass == 0 && capital;
+      pm_paragraph_free (p);
+    }
+  }
+  /* The defaults do hyphenate both somewhere in these widths. */
+  g_assert_cmpuint (tails, >, 0);
+  g_assert_cmpuint (capitals, >, 0);
+}
+
 /* In every alignment, with hyphens dear and never two in a row, a word broken at a line's
  * end shows its hyphen (the ragged glue after the letters is not a break of its own). */
 static void
@@ -929,6 +976,7 @@ main (int argc, char **argv)
   ADD ("/paragraph/protrusion", test_protrusion);
   ADD ("/paragraph/ragged-and-centred", test_ragged_and_centred);
   ADD ("/paragraph/hyphens-every-mode", test_hyphens_every_mode);
+  ADD ("/paragraph/hyphenation-options", test_hyphenation_options);
   ADD ("/paragraph/notes-and-links", test_notes_and_links);
   ADD ("/paragraph/line-break", test_line_break);
   ADD ("/paragraph/missing-glyph", test_missing_glyph);

@@ -45,6 +45,8 @@ test_shipped (void)
   g_assert_cmpint (p->section_start, ==, PM_SECTION_START_RIGHT_PAGE);
   PmTextStyle body = pm_style_get_text (booklet, "body", "ru");
   g_assert_cmpstr (body.family, ==, "Liberation Serif");
+  g_assert_true (body.hyphenate_last_word && body.hyphenate_capitalised); /* the defaults */
+  assert_near (body.hyphenate_limit_lines, 1);
   assert_near (body.size, 10);
   assert_near (body.leading, 13);
   g_assert_cmpint (body.align, ==, PM_TEXT_ALIGN_JUSTIFY);
@@ -237,15 +239,17 @@ test_units (void)
 static void
 test_values (void)
 {
-  g_autoptr (PmStyle) s = load_ok (
-      "values.style", "colors: { red: \"#f00\", teal: \"#008080\" }\n"
-                      "body: { color: red, weight: 600, style: italic, align: center, case: upper,"
-                      " hyphenate: no, features: [onum, \"ss01=1\"] }\n"
-                      "h1: { color: \"#008080\" }\n"
-                      "list: { bullet: \"–\", number-format: \"a)\" }\n"
-                      "head: { left: section-title, position: bottom, side: outer }\n"
-                      "language: { quotes: [\"« \", \" »\"], quotes-inner: „“ }\n"
-                      "page: { baseline-grid: none, section-start: continue }\n");
+  g_autoptr (PmStyle) s =
+      load_ok ("values.style",
+               "colors: { red: \"#f00\", teal: \"#008080\" }\n"
+               "body: { color: red, weight: 600, style: italic, align: center, case: upper,"
+               " hyphenate: no, features: [onum, \"ss01=1\"],"
+               " hyphenate-capitalised: no, hyphenate-last-word: no, hyphenate-limit-lines: 2 }\n"
+               "h1: { color: \"#008080\" }\n"
+               "list: { bullet: \"–\", number-format: \"a)\" }\n"
+               "head: { left: section-title, position: bottom, side: outer }\n"
+               "language: { quotes: [\"« \", \" »\"], quotes-inner: „“ }\n"
+               "page: { baseline-grid: none, section-start: continue }\n");
   PmTextStyle b = pm_style_get_text (s, "body", NULL);
   assert_near (b.color.r, 1);
   assert_near (b.color.g, 0);
@@ -254,6 +258,9 @@ test_values (void)
   g_assert_cmpint (b.align, ==, PM_TEXT_ALIGN_CENTER);
   g_assert_true (b.uppercase);
   g_assert_false (b.hyphenate);
+  g_assert_false (b.hyphenate_capitalised);
+  g_assert_false (b.hyphenate_last_word);
+  assert_near (b.hyphenate_limit_lines, 2);
   g_assert_cmpstr (b.features, ==, "onum,ss01=1");
   PmTextStyle h1 = pm_style_get_text (s, "h1", NULL);
   assert_near (h1.color.g, 128 / 255.0);
