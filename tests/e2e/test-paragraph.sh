@@ -16,6 +16,12 @@ check "the check fails on a wrong measure" \
 	sh -c "! python3 tests/e2e/flush.py '$T/b.pdf' 5 '$pages' 317.0 45.35433 56.69291 >/dev/null"
 python3 -c 'import json,sys; t=json.load(open(sys.argv[1]))["total"]; sys.exit(t["overfull"] != 0)' "$T/r.json" &&
 	ok "no overfull line in the report" || fail "overfull lines reported"
+# The bounds on the six texts: at most 7 % of lines hyphenated, never more than two
+# in a row (the shipped sheet allows one).
+figures=$(python3 -c 'import json,sys; t=json.load(open(sys.argv[1]))["total"]; print(t["lines"], t["hyphenated"], t["max_hyphen_run"])' "$T/r.json")
+set -- $figures
+[ "$1" -gt 500 ] && [ $(( $2 * 100 )) -le $(( $1 * 7 )) ] && [ "$3" -le 1 ] &&
+	ok "hyphenated lines: $2 of $1, at most $3 in a row" || fail "hyphenation figures: $figures"
 
 run_pm build --style styles/booklet-a5.style -o "$T/sw.pdf" tests/fixtures/paragraph/swahili.md
 [ $status -eq 0 ] && ok "a language without patterns builds" || fail "sw: $status $err"
