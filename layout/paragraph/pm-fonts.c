@@ -350,9 +350,8 @@ pm_face_get_family (const PmFace *face)
 }
 
 gboolean
-pm_face_has_feature (const PmFace *face, const char *tag)
+pm_face_has_feature (const PmFace *face, hb_tag_t want)
 {
-  hb_tag_t want = hb_tag_from_string (tag, -1);
   static const hb_tag_t tables[] = { HB_OT_TAG_GSUB, HB_OT_TAG_GPOS };
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++) {
     hb_tag_t tags[64];

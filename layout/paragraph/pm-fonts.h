@@ -60,8 +60,8 @@ const char *pm_face_get_path (const PmFace *face);
 /* The family name FACE declares ("Liberation Serif"). */
 const char *pm_face_get_family (const PmFace *face);
 
-/* Whether FACE's GSUB or GPOS tables have the OpenType feature TAG ("onum") for any script. */
-gboolean pm_face_has_feature (const PmFace *face, const char *tag);
+/* Whether FACE's GSUB or GPOS tables have the OpenType feature TAG for any script. */
+gboolean pm_face_has_feature (const PmFace *face, hb_tag_t tag);
 
 /* A HarfBuzz font of FACE whose scale is the face's units per em (owned by the face):
  * positions it gives, times size / pm_face_get_upem(), are points, exactly. */

@@ -264,13 +264,15 @@ try_break (PmLineBreaker *b, const Pass *ps, guint pos, int pi, double pw, gbool
   int best_place[N_CLASSES];
   guint best_line[N_CLASSES];
   gboolean best_artificial[N_CLASSES];
-  for (int c = 0; c < N_CLASSES; c++) {
+  guint limit = ps->run_limit;
+  /* Only the classes the limit can reach: this runs for every legal break. */
+  int n_classes = 4 * ((int)limit + 1);
+  for (int c = 0; c < n_classes; c++) {
     minimal[c] = AWFUL_BAD;
     best_place[c] = NIL;
     best_line[c] = 0;
     best_artificial[c] = FALSE;
   }
-  guint limit = ps->run_limit;
   double minimum = AWFUL_BAD;
   guint old_l = 0;
   double line_width = 0;
@@ -296,7 +298,7 @@ try_break (PmLineBreaker *b, const Pass *ps, guint pos, int pi, double pw, gbool
          * take every line the best can, so it is compared with the nodes of runs as short
          * or shorter only. */
         double best_run = AWFUL_BAD;
-        for (int c = 0; c < N_CLASSES; c++) {
+        for (int c = 0; c < n_classes; c++) {
           if (c % 4 == 0)
             for (int f = 0; f < 4; f++)
               best_run = MIN (best_run, minimal[c + f]);

@@ -117,7 +117,9 @@ struct _PmParagraphBuilder {
   guint n_queued; /* preloads pushed to the loader that it has not come to yet */
   GCond preload_done;
   GHashTable *word_cache;       /* lang, rules, word -> GArray of guint64 cuts from its start */
-  GHashTable *features_checked; /* "face path|tag": features checked against the face */
+  GHashTable *features_checked; /* "face path|tag": missing features already said */
+  const PmFace *checked_face;   /* the face and features check_features() saw last */
+  char *checked_features;
   char *source;
   /* scratch, reused by every build */
   GString *text;
@@ -266,6 +268,7 @@ pm_paragraph_builder_free (PmParagraphBuilder *b)
   g_cond_clear (&b->preload_done);
   g_hash_table_unref (b->hyphenators);
   g_hash_table_unref (b->features_checked);
+  g_free (b->checked_features);
   g_hash_table_unref (b->word_cache);
   g_array_unref (b->word_scratch);
   g_array_unref (b->groups);
@@ -915,32 +918,26 @@ missing_glyph_error (PmParagraphBuilder *b, gsize offset, GError **error)
 }
 
 /* A feature the style turns on that the face lacks changes nothing on the page: said once
- * per face and feature, at the first text set so. */
+ * per face and feature, at the first text set so. Runs of a word come here one by one, so
+ * the face and features last checked are not checked again. */
 static void
-check_features (PmParagraphBuilder *b, const PmShapedRun *run, const char *features, gsize offset,
+check_features (PmParagraphBuilder *b, const PmShapedRun *run, const PmFontSpec *spec, gsize offset,
                 PmDiagnostics *diags)
 {
-  if (!diags || !features || !*features)
+  if (!diags || !spec->features || !*spec->features ||
+      (run->face == b->checked_face && !g_strcmp0 (spec->features, b->checked_features)))
     return;
-  /* The last word on a feature wins ("kern,liga,-liga": liga is off). */
-  g_auto (GStrv) list = g_strsplit_set (features, ", ", -1);
-  for (char **f = list; *f; f++) {
-    const char *name = **f == '+' || **f == '-' ? *f + 1 : *f;
-    gsize len = strcspn (name, "=[");
-    if (**f == '-' || len == 0 || len > 4 || g_str_has_suffix (name, "=0"))
-      continue;
-    gboolean later_off = FALSE;
-    for (char **g = f + 1; *g; g++) {
-      const char *n = **g == '+' || **g == '-' ? *g + 1 : *g;
-      if (strncmp (n, name, len) == 0 && strcspn (n, "=[") == len)
-        later_off = **g == '-' || g_str_has_suffix (n, "=0");
-    }
-    if (later_off)
-      continue;
-    g_autofree char *tag = g_strndup (name, len);
+  b->checked_face = run->face;
+  g_free (b->checked_features);
+  b->checked_features = g_strdup (spec->features);
+  g_autoptr (GArray) missing = g_array_new (FALSE, FALSE, sizeof (hb_tag_t));
+  pm_shaper_missing_features (b->shaper, spec, run->face, missing, NULL);
+  for (guint i = 0; i < missing->len; i++) {
+    char tag[5] = { 0 };
+    hb_tag_to_string (g_array_index (missing, hb_tag_t, i), tag);
     /* The set owns the key (g_hash_table_add keeps one of two equal keys). */
-    char *key = g_strdup_printf ("%s|%s", pm_face_get_path (run->face), tag);
-    if (!g_hash_table_add (b->features_checked, key) || pm_face_has_feature (run->face, tag))
+    if (!g_hash_table_add (b->features_checked,
+                           g_strdup_printf ("%s|%s", pm_face_get_path (run->face), tag)))
       continue;
     guint line, col;
     place_of (b, offset, &line, &col);
@@ -977,7 +974,7 @@ emit_word (PmParagraphBuilder *b, const Word *w, const PmParagraphStyle *style, 
         g_propagate_error (error, local);
       return FALSE;
     }
-    check_features (b, part.run, s->spec.features, o, diags);
+    check_features (b, part.run, &s->spec, o, diags);
     g_array_append_val (b->parts, part);
     add_cut (b, end, BRK_NONE);
     o = end;

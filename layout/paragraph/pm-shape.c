@@ -301,6 +301,24 @@ pm_shaper_shape (PmShaper *shaper, const PmFontSpec *spec, const char *text, gss
   return run;
 }
 
+gboolean
+pm_shaper_missing_features (PmShaper *shaper, const PmFontSpec *spec, const PmFace *face,
+                            GArray *tags, GError **error)
+{
+  GArray *features = get_features (shaper, spec->features, error);
+  if (!features)
+    return FALSE;
+  const hb_feature_t *f = (const hb_feature_t *)features->data;
+  for (guint i = 0; i < features->len; i++) {
+    gboolean later = FALSE;
+    for (guint k = i + 1; k < features->len && !later; k++)
+      later = f[k].tag == f[i].tag;
+    if (f[i].value != 0 && !later && !pm_face_has_feature (face, f[i].tag))
+      g_array_append_val (tags, f[i].tag);
+  }
+  return TRUE;
+}
+
 double
 pm_shaper_char_width (PmShaper *shaper, const PmFontSpec *spec, gunichar c, GError **error)
 {

@@ -65,6 +65,12 @@ void pm_shaper_free (PmShaper *shaper);
 const PmShapedRun *pm_shaper_shape (PmShaper *shaper, const PmFontSpec *spec, const char *text,
                                     gssize len, gsize *bad_offset, GError **error);
 
+/* Adds to TAGS (hb_tag_t) each OpenType feature SPEC's features turn on (the last word on a
+ * feature wins: "liga,-liga" is off) that FACE lacks. FALSE with PM_ERROR_INPUT if the
+ * features do not parse. */
+gboolean pm_shaper_missing_features (PmShaper *shaper, const PmFontSpec *spec, const PmFace *face,
+                                     GArray *tags, GError **error);
+
 /* The advance of C alone in SPEC, in points (with the spec's features, so "smcp" counts), or
  * -1 with PM_ERROR_FONT if the face has no glyph for it. */
 double pm_shaper_char_width (PmShaper *shaper, const PmFontSpec *spec, gunichar c, GError **error);
