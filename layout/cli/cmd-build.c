@@ -1,9 +1,11 @@
 /* cmd-build.c: `pamphlet build`, one PDF from corpus files. */
 #include "base/pm-error.h"
+#include "base/pm-prefault.h"
 #include "base/pm-units.h"
 #include "cli/pm-commands.h"
 #include "edition/pm-build.h"
 
+#include <glib/gstdio.h>
 #include <stdio.h>
 
 /* Writes FILES, one per line, to PATH (for `pamphlet editions`). */
@@ -21,6 +23,19 @@ write_deps (const char *path, GPtrArray *files, GError **error)
   }
   g_string_free (text, TRUE);
   return ok;
+}
+
+/* The heap the build will need, from the size of its corpus files. */
+static gsize
+heap_estimate (char **inputs)
+{
+  guint64 bytes = 0;
+  for (char **in = inputs; *in; in++) {
+    GStatBuf st;
+    if (g_stat (*in, &st) == 0)
+      bytes += (guint64)st.st_size;
+  }
+  return pm_prefault_estimate (bytes);
 }
 
 int
@@ -84,12 +99,14 @@ pm_cmd_build (int argc, char **argv)
     return 2;
   }
 
+  PmPrefault *prefault = pm_prefault_start (heap_estimate (argv + 1));
   GError *error = NULL;
   PmDiagnostics *diags = pm_diagnostics_new ();
   PmReport *report = pm_report_new ();
   g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   gboolean ok = pm_build_pdfs (&opts, (const PmBuildOutput *)outputs->data, outputs->len, diags,
                                report, files, &error);
+  pm_prefault_finish (prefault);
   pm_diagnostics_sort (diags);
   pm_diagnostics_print (diags, stderr);
   for (guint i = 0; i < pm_diagnostics_length (diags); i++) {

@@ -21,7 +21,6 @@
 #include "paragraph/pm-hyphen.h"
 #include "paragraph/pm-linebreak.h"
 
-#include <malloc.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -114,7 +113,6 @@ struct _PmParagraphBuilder {
   GHashTable *preloads;    /* lang -> Preload *: dictionaries loading ahead */
   GThreadPool *loader;     /* one thread loading them, made on first use */
   GMutex preload_lock;
-  guint n_queued; /* preloads pushed to the loader that it has not come to yet */
   GCond preload_done;
   GHashTable *word_cache;       /* lang, rules, word -> GArray of guint64 cuts from its start */
   GHashTable *features_checked; /* "face path|tag": missing features already said */
@@ -478,7 +476,6 @@ preload_run (gpointer data, gpointer user_data)
   gboolean mine = p->state == PRELOAD_QUEUED;
   if (mine)
     p->state = PRELOAD_LOADING;
-  gboolean last = --b->n_queued == 0;
   g_mutex_unlock (&b->preload_lock);
   if (!mine)
     return;
@@ -490,11 +487,6 @@ preload_run (gpointer data, gpointer user_data)
   p->state = PRELOAD_DONE;
   g_cond_broadcast (&b->preload_done);
   g_mutex_unlock (&b->preload_lock);
-  /* The loader's malloc arena keeps what loading freed (libhyphen's hash tables), which
-   * the paragraphs' thread cannot reuse: given back, the peak stays that of loading on
-   * one thread (the booklet's 40.1 MB RSS would be 37.2). */
-  if (last)
-    malloc_trim (0);
 }
 
 static PmHyphenator *
@@ -534,9 +526,6 @@ pm_paragraph_builder_preload_hyphenation (PmParagraphBuilder *b, const char *lan
   p->lang = g_strdup (lang);
   p->state = PRELOAD_QUEUED;
   g_hash_table_insert (b->preloads, p->lang, p);
-  g_mutex_lock (&b->preload_lock);
-  b->n_queued++;
-  g_mutex_unlock (&b->preload_lock);
   g_thread_pool_push (b->loader, p, NULL);
 }
 

@@ -1,0 +1,111 @@
+/* pm-prefault.c: the heap's pages touched ahead of use, on another core. */
+#define _GNU_SOURCE /* SCHED_IDLE */
+#include "base/pm-prefault.h"
+
+#include <malloc.h>
+#include <sched.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#endif
+#endif
+#ifndef RUNNING_ON_VALGRIND
+#define RUNNING_ON_VALGRIND 0
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define PM_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+#define PM_SANITIZED 1
+#endif
+#endif
+#ifndef PM_SANITIZED
+#define PM_SANITIZED 0
+#endif
+/* Linux 5.14; older kernels refuse it and the reads below fault the pages in alone. */
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23
+#endif
+
+/* Above this much free memory at its top malloc would give the heap back to the system. */
+#define TRIM_THRESHOLD (1024u * 1024 * 1024)
+/* Blocks from this size up are mapped on their own, outside the heap; the default, 128 kB,
+ * would leave the output's buffers and the breaker's larger arrays out of it. */
+#define MMAP_THRESHOLD (32u * 1024 * 1024)
+#define MAX_BYTES (TRIM_THRESHOLD / 2)
+#define CHUNK (1024u * 1024)
+
+struct _PmPrefault {
+  guintptr start, end; /* page-aligned */
+  GThread *thread;
+};
+
+/* Reads one byte of each page after asking the kernel to populate them: the kernel's
+ * populate spares the guest fault, the read the hypervisor's. The main thread may be using
+ * these pages already; the reads do not change them. */
+static gpointer
+prefault_run (gpointer data)
+{
+  PmPrefault *p = data;
+  /* Only on a core nothing else wants: the threads loading fonts, patterns and libqpdf come
+   * first. */
+  struct sched_param idle = { 0 };
+  sched_setscheduler (0, SCHED_IDLE, &idle);
+  long page = sysconf (_SC_PAGESIZE);
+  /* A megabyte at a time: populating holds the address space's lock, which the main thread
+   * needs to map files (fonts, libraries). */
+  for (guintptr chunk = p->start; chunk < p->end; chunk += CHUNK) {
+    guintptr end = MIN (chunk + CHUNK, p->end);
+    madvise ((void *)chunk, end - chunk, MADV_POPULATE_WRITE);
+    for (guintptr a = chunk; a < end; a += (guintptr)page)
+      (void)*(volatile const char *)a;
+  }
+  return NULL;
+}
+
+gsize
+pm_prefault_estimate (guint64 input_bytes)
+{
+  guint64 bytes = 2 * 1024 * 1024 + 160 * input_bytes;
+  return (gsize)MIN (bytes, (guint64)MAX_BYTES);
+}
+
+PmPrefault *
+pm_prefault_start (gsize bytes)
+{
+  long page = sysconf (_SC_PAGESIZE);
+  if (PM_SANITIZED || RUNNING_ON_VALGRIND || page <= 0 || bytes < (gsize)page)
+    return NULL;
+  bytes = MIN (bytes, MAX_BYTES);
+  /* One block from the heap (under the mmap threshold), freed at once: its memory stays at
+   * the heap's top, where the next allocations come from, since the heap is not trimmed. */
+  if (!mallopt (M_TRIM_THRESHOLD, (int)TRIM_THRESHOLD) ||
+      !mallopt (M_MMAP_THRESHOLD, (int)MMAP_THRESHOLD))
+    return NULL;
+  char *block = malloc (bytes);
+  if (!block)
+    return NULL;
+  guintptr mask = ~((guintptr)page - 1);
+  PmPrefault *p = g_new0 (PmPrefault, 1);
+  p->start = ((guintptr)block + (guintptr)page - 1) & mask;
+  p->end = ((guintptr)block + bytes) & mask;
+  free (block);
+  p->thread = g_thread_try_new ("pm-prefault", prefault_run, p, NULL);
+  if (!p->thread) {
+    g_free (p);
+    return NULL;
+  }
+  return p;
+}
+
+void
+pm_prefault_finish (PmPrefault *p)
+{
+  if (!p)
+    return;
+  g_thread_join (p->thread);
+  g_free (p);
+}
