@@ -22,9 +22,9 @@
 
 struct _PmHyphenator {
   HyphenDict *dict;
-  /* A precompiled dictionary's file contents: DICT and its levels point into them and are
-   * freed here, not by libhyphen. NULL for a dictionary libhyphen parsed. */
-  char *compiled;
+  /* A precompiled dictionary's file, mapped: DICT and its levels point into it and are freed
+   * here, not by libhyphen. NULL for a dictionary libhyphen parsed. */
+  GMappedFile *compiled;
   char *lang;
   char *dictionary;
   PmHyphenRules rules;
@@ -212,17 +212,21 @@ clear_minima (HyphenDict *dict)
   }
 }
 
-static gboolean
-read_dictionary (const char *path, char **contents, gsize *length, GError **error)
+static GMappedFile *
+read_dictionary (const char *path, const char **contents, gsize *length, GError **error)
 {
   GError *read_error = NULL;
-  if (g_file_get_contents (path, contents, length, &read_error))
-    return TRUE;
-  g_set_error (error, PM_ERROR, PM_ERROR_IO, "hyphenation dictionary: %s", read_error->message);
-  g_error_free (read_error);
-  return FALSE;
+  GMappedFile *file = g_mapped_file_new (path, FALSE, &read_error);
+  if (!file) {
+    g_set_error (error, PM_ERROR, PM_ERROR_IO, "hyphenation dictionary: %s", read_error->message);
+    g_error_free (read_error);
+    return NULL;
+  }
+  *length = g_mapped_file_get_length (file);
+  /* An empty file maps to NULL. */
+  *contents = *length ? g_mapped_file_get_contents (file) : "";
+  return file;
 }
-
 /* ---- precompiled dictionaries ----
  *
  * libhyphen builds its automaton from the patterns with a hash table, a few allocations per
@@ -491,9 +495,10 @@ bad:
 gboolean
 pm_hyphen_compile (const char *path, const char *out_dir, char **out_path, GError **error)
 {
-  char *contents;
+  const char *contents;
   gsize length;
-  if (!read_dictionary (path, &contents, &length, error))
+  GMappedFile *source = read_dictionary (path, &contents, &length, error);
+  if (!source)
     return FALSE;
   HyphenDict *dict = parse_dictionary (path, contents, length, error);
   gboolean ok = FALSE;
@@ -508,7 +513,7 @@ pm_hyphen_compile (const char *path, const char *out_dir, char **out_path, GErro
     g_free (name);
     hnj_hyphen_free (dict);
   }
-  g_free (contents);
+  g_mapped_file_unref (source);
   return ok;
 }
 
@@ -576,24 +581,27 @@ pm_hyphenator_new_for_file_full (const char *path, const char *lang, const char 
                                  GError **error)
 {
   g_return_val_if_fail (path != NULL && lang != NULL, NULL);
-  char *contents;
+  const char *contents;
   gsize length;
-  if (!read_dictionary (path, &contents, &length, error))
+  GMappedFile *source = read_dictionary (path, &contents, &length, error);
+  if (!source)
     return NULL;
   guint64 hash = fnv1a (contents, length);
   char *compiled_path = find_compiled (hash, compiled_dir);
-  char *compiled = NULL;
-  gsize compiled_len = 0;
+  /* Mapped, not read: the pages come from the page cache instead of being copied into new
+   * ones, which a first touch makes dear. */
+  GMappedFile *compiled = compiled_path ? g_mapped_file_new (compiled_path, FALSE, NULL) : NULL;
   HyphenDict *dict = NULL;
-  if (compiled_path && g_file_get_contents (compiled_path, &compiled, &compiled_len, NULL)) {
-    dict = load_compiled (compiled, compiled_len, hash, length);
+  if (compiled) {
+    dict = load_compiled (g_mapped_file_get_contents (compiled), g_mapped_file_get_length (compiled),
+                          hash, length);
     if (!dict)
-      g_clear_pointer (&compiled, g_free);
+      g_clear_pointer (&compiled, g_mapped_file_unref);
   }
   g_free (compiled_path);
   if (!dict)
     dict = parse_dictionary (path, contents, length, error);
-  g_free (contents);
+  g_mapped_file_unref (source);
   if (!dict)
     return NULL;
   clear_minima (dict);
@@ -625,7 +633,7 @@ pm_hyphenator_free (PmHyphenator *h)
     return;
   if (h->compiled) {
     free_compiled_levels (h->dict);
-    g_free (h->compiled);
+    g_mapped_file_unref (h->compiled);
   } else
     hnj_hyphen_free (h->dict);
   g_hash_table_unref (h->cache);
