@@ -50,6 +50,15 @@ pm_diagnostics_add (PmDiagnostics *diags, PmSeverity severity, const char *file,
   va_end (ap);
 }
 
+void
+pm_diagnostics_append (PmDiagnostics *diags, const PmDiagnostics *from)
+{
+  for (guint i = 0; i < from->items->len; i++) {
+    const PmDiagnostic *d = &g_array_index (from->items, PmDiagnostic, i);
+    pm_diagnostics_add (diags, d->severity, d->file, d->line, d->column, "%s", d->message);
+  }
+}
+
 guint
 pm_diagnostics_length (const PmDiagnostics *diags)
 {

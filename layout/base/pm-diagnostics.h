@@ -35,6 +35,9 @@ void pm_diagnostics_free (PmDiagnostics *diags);
 void pm_diagnostics_add (PmDiagnostics *diags, PmSeverity severity, const char *file, guint line,
                          guint column, const char *format, ...) G_GNUC_PRINTF (6, 7);
 
+/* Adds a copy of every message of FROM, in order, to DIAGS. */
+void pm_diagnostics_append (PmDiagnostics *diags, const PmDiagnostics *from);
+
 /* Number of messages in the list. */
 guint pm_diagnostics_length (const PmDiagnostics *diags);
 

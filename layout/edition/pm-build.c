@@ -78,7 +78,7 @@ pm_build_render (const PmBuildOptions *o, PmFonts *fonts, PmDiagnostics *diags, 
   if (report)
     pm_report_add_time (report, "style", seconds_since (&clock));
 
-  PmComposeOptions copts = { o->cover_langs, pm_recorded_doc_default_date () };
+  PmComposeOptions copts = { o->cover_langs, pm_recorded_doc_default_date (), o->threads };
   PmComposition *comp = pm_compose (fonts, style, docs, &copts, diags, report, error);
   if (report)
     pm_report_add_time (report, "set and paginate", seconds_since (&clock));
@@ -139,13 +139,14 @@ pm_build_pdfs (const PmBuildOptions *o, const PmBuildOutput *outputs, guint n_ou
   PmFonts *fonts = pm_fonts_new (error);
   if (!fonts)
     return FALSE;
-  /* The qpdf pass comes last; its library loads while the pages are set (not while the fonts
-   * load: both would wait for the dynamic loader's lock). */
-  pm_qpdf_preload ();
   if (report)
     pm_report_add_time (report, "fonts", seconds_since (&clock));
   PmRecordedDoc *rec = pm_build_render (o, fonts, diags, report, files, error);
   gboolean ok = rec != NULL;
+  /* The qpdf pass comes last; its library loads while cairo writes the PDF (sooner, it would
+   * take the core that sets texts, or wait with the pages being drawn for the loader). */
+  if (ok)
+    pm_qpdf_preload ();
   for (guint i = 0; ok && i < n_outputs; i++) {
     const PmBuildOutput *out = &outputs[i];
     clock = g_get_monotonic_time ();

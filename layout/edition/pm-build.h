@@ -19,6 +19,7 @@ typedef struct {
   const char *const *inputs;      /* corpus files, NULL-terminated */
   const char *const *cover_langs; /* NULL or NULL-terminated: the cover's two languages */
   GArray *draft_marks;            /* if not NULL, gets a PmDraftMark per overfull or loose line */
+  guint threads;                  /* texts set at once (pm_compose); 0: one per processor */
 } PmBuildOptions;
 
 /* One PDF made from the drawn pages. */

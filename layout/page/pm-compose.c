@@ -8,7 +8,8 @@
 struct _PmComposition {
   PmFonts *fonts;
   const PmStyle *style;
-  PmParagraphBuilder *builder;
+  PmParagraphBuilder *builder; /* the calling thread's */
+  GPtrArray *helpers;          /* PmParagraphBuilder *: the other threads' */
   PmPages *pages;
   GPtrArray *sections;   /* PmSection * */
   GPtrArray *pieces;     /* PmPiece * */
@@ -21,11 +22,21 @@ struct _PmComposition {
   gint64 date;
 };
 
+/* Where set material goes: the composition's own (cover, imprint, contents), or a text's,
+ * set on whichever thread is free and merged into the composition in order. */
+typedef struct {
+  PmParagraphBuilder *builder; /* the thread's, borrowed */
+  PmPageBuilder *pb;
+  GPtrArray *pieces;     /* PmPiece * */
+  GPtrArray *paragraphs; /* PmParagraph * */
+  GPtrArray *files;      /* char *: files read, in order */
+  PmDiagnostics *diags;
+} Sink;
+
 /* State while one section's material is handed to the page builder. */
 typedef struct {
   PmComposition *comp;
-  PmPageBuilder *pb;
-  PmDiagnostics *diags;
+  Sink *sink;
   guint section;
   const PmDocument *doc;
   GArray *notes;          /* PmPageNote per PmNote index (n_lines 0 when unset) */
@@ -63,12 +74,20 @@ pm_composition_free (PmComposition *comp)
   g_ptr_array_unref (comp->paragraphs);
   g_ptr_array_unref (comp->files);
   g_hash_table_unref (comp->file_set);
+  if (comp->helpers)
+    g_ptr_array_unref (comp->helpers);
   if (comp->builder)
     pm_paragraph_builder_free (comp->builder);
   g_free (comp->title);
   g_free (comp->cover_langs[0]);
   g_free (comp->cover_langs[1]);
   g_free (comp);
+}
+
+static void
+sink_add_file (Sink *sink, const char *path)
+{
+  g_ptr_array_add (sink->files, g_strdup (path));
 }
 
 static void
@@ -82,14 +101,14 @@ add_file (PmComposition *comp, const char *path)
 }
 
 static PmPiece *
-piece_new (PmComposition *comp, PmPieceKind kind, guint section)
+piece_new (Sink *sink, PmPieceKind kind, guint section)
 {
   PmPiece *p = g_new0 (PmPiece, 1);
   p->kind = kind;
   p->section = section;
   p->note = -1;
   p->contents_section = -1;
-  g_ptr_array_add (comp->pieces, p);
+  g_ptr_array_add (sink->pieces, p);
   return p;
 }
 
@@ -206,7 +225,8 @@ document_title (const PmDocument *doc)
 /* TEXT, DOC's title (perhaps in capitals), as inlines placed where the title is written, and
  * the builder told the file: a character no font has is reported there. */
 static GPtrArray *
-title_inlines (PmComposition *comp, const PmDocument *doc, const char *text, const char *lang)
+title_inlines (PmParagraphBuilder *builder, const PmDocument *doc, const char *text,
+               const char *lang)
 {
   GPtrArray *inlines = text_inlines (text, lang, 0);
   PmInline *inl = g_ptr_array_index (inlines, 0);
@@ -215,19 +235,19 @@ title_inlines (PmComposition *comp, const PmDocument *doc, const char *text, con
     inl->pos = doc->title_pos;
   else if (h && h->inlines->len)
     inl->pos = ((const PmInline *)g_ptr_array_index (h->inlines, 0))->pos;
-  pm_paragraph_builder_set_source (comp->builder, doc->path);
+  pm_paragraph_builder_set_source (builder, doc->path);
   return inlines;
 }
 
-/* Sets INLINES; the paragraph belongs to the composition. */
+/* Sets INLINES; the paragraph belongs to SINK. */
 static PmParagraph *
-set_paragraph (PmComposition *comp, const GPtrArray *inlines, const PmParagraphStyle *ps,
-               double width, int looseness, PmDiagnostics *diags, GError **error)
+set_paragraph (Sink *sink, const GPtrArray *inlines, const PmParagraphStyle *ps, double width,
+               int looseness, PmDiagnostics *diags, GError **error)
 {
   PmParagraph *p =
-      pm_paragraph_builder_build (comp->builder, inlines, ps, width, looseness, diags, error);
+      pm_paragraph_builder_build (sink->builder, inlines, ps, width, looseness, diags, error);
   if (p)
-    g_ptr_array_add (comp->paragraphs, p);
+    g_ptr_array_add (sink->paragraphs, p);
   return p;
 }
 
@@ -251,7 +271,7 @@ page_lines (Setter *st, const PmParagraph *p, double x, const PmColor *color, GA
       pm_style_get_text (st->comp->style, "body", st->doc ? st->doc->lang : NULL).broken_penalty;
   for (guint i = 0; i < n; i++) {
     const PmLine *line = pm_paragraph_get_line (p, i);
-    PmPiece *piece = piece_new (st->comp, PM_PIECE_LINE, st->section);
+    PmPiece *piece = piece_new (st->sink, PM_PIECE_LINE, st->section);
     piece->paragraph = p;
     piece->line = i;
     piece->x = x;
@@ -337,7 +357,8 @@ add_paragraph (Setter *st, const GPtrArray *inlines, const char *element, double
     ps.first_indent = 0;
   st->after_heading = FALSE;
 
-  PmParagraph *normal = set_paragraph (comp, inlines, &ps, st->column_width, 0, st->diags, error);
+  Sink *sink = st->sink;
+  PmParagraph *normal = set_paragraph (sink, inlines, &ps, st->column_width, 0, sink->diags, error);
   if (!normal)
     return FALSE;
   guint n = pm_paragraph_get_n_lines (normal);
@@ -346,7 +367,7 @@ add_paragraph (Setter *st, const GPtrArray *inlines, const char *element, double
 
   g_autoptr (GArray) refs = g_array_new (FALSE, FALSE, sizeof (PmPageNote));
   PmPageLine *lines = page_lines (st, normal, 0, &color, refs);
-  PmPiece *first = g_ptr_array_index (comp->pieces, comp->pieces->len - n);
+  PmPiece *first = g_ptr_array_index (sink->pieces, sink->pieces->len - n);
   first->marker = marker;
   first->marker_x = marker_x;
 
@@ -358,19 +379,19 @@ add_paragraph (Setter *st, const GPtrArray *inlines, const char *element, double
     /* From the normal setting's items: only the breaker runs again, once for both. */
     static const int loose[2] = { -1, 1 };
     PmParagraph *settings[2];
-    pm_paragraph_builder_rebuild_loose (comp->builder, &ps, st->column_width, loose, 2, settings,
+    pm_paragraph_builder_rebuild_loose (sink->builder, &ps, st->column_width, loose, 2, settings,
                                         NULL, NULL);
     for (int k = 0; k < 2; k++) {
       int looseness = loose[k];
       PmParagraph *p = settings[k];
       if (p)
-        g_ptr_array_add (comp->paragraphs, p);
+        g_ptr_array_add (sink->paragraphs, p);
       if (!p || pm_paragraph_get_n_lines (p) != n + looseness ||
           pm_paragraph_count_overfull (p) > 0 || !alternative_ok (p, normal))
         continue;
       alt[k] = page_lines (st, p, 0, &color, refs);
       alt_lines[k].n_lines = pm_paragraph_get_n_lines (p);
-      PmPiece *f = g_ptr_array_index (comp->pieces, comp->pieces->len - alt_lines[k].n_lines);
+      PmPiece *f = g_ptr_array_index (sink->pieces, sink->pieces->len - alt_lines[k].n_lines);
       f->marker = marker;
       f->marker_x = marker_x;
     }
@@ -386,7 +407,7 @@ add_paragraph (Setter *st, const GPtrArray *inlines, const char *element, double
   pm_paragraph_penalties_init (&pen);
   pen.widow = (int)MIN (ts.widow_penalty, PM_PAGE_PENALTY_INF);
   pen.orphan = (int)MIN (ts.orphan_penalty, PM_PAGE_PENALTY_INF);
-  pm_page_builder_add_paragraph (st->pb, lines, n, &pen, alt[0] ? &alt_lines[0] : NULL,
+  pm_page_builder_add_paragraph (sink->pb, lines, n, &pen, alt[0] ? &alt_lines[0] : NULL,
                                  alt[1] ? &alt_lines[1] : NULL);
   g_free (lines);
   g_free (alt[0]);
@@ -422,7 +443,8 @@ add_heading_text (Setter *st, const GPtrArray *inlines, int level, const char *d
     }
     inlines = upper;
   }
-  PmParagraph *p = set_paragraph (comp, inlines, &ps, st->column_width, 0, st->diags, error);
+  PmParagraph *p =
+      set_paragraph (st->sink, inlines, &ps, st->column_width, 0, st->sink->diags, error);
   if (!p)
     return FALSE;
   guint n = pm_paragraph_get_n_lines (p);
@@ -437,10 +459,10 @@ add_heading_text (Setter *st, const GPtrArray *inlines, int level, const char *d
   if (dest)
     ((PmPiece *)lines[0].user)->dest = g_strdup (dest);
   if (ts.space_before > 0)
-    pm_page_builder_add_space (st->pb, ts.space_before);
-  pm_page_builder_add_heading (st->pb, lines, n);
+    pm_page_builder_add_space (st->sink->pb, ts.space_before);
+  pm_page_builder_add_heading (st->sink->pb, lines, n);
   if (ts.space_after > 0)
-    pm_page_builder_add_space (st->pb, ts.space_after);
+    pm_page_builder_add_space (st->sink->pb, ts.space_after);
   g_free (lines);
   st->after_heading = TRUE;
   return TRUE;
@@ -453,23 +475,23 @@ static void
 add_image (Setter *st, const PmBlock *block, double left)
 {
   PmComposition *comp = st->comp;
-  PmPiece *piece = piece_new (comp, PM_PIECE_IMAGE, st->section);
+  PmPiece *piece = piece_new (st->sink, PM_PIECE_IMAGE, st->section);
   double width = st->column_width - left;
   cairo_surface_t *img = NULL;
   if (block->path && g_file_test (block->path, G_FILE_TEST_IS_REGULAR)) {
-    add_file (comp, block->path);
+    sink_add_file (st->sink, block->path);
     img = cairo_image_surface_create_from_png (block->path);
     if (cairo_surface_status (img) != CAIRO_STATUS_SUCCESS) {
       cairo_surface_destroy (img);
       img = NULL;
-      pm_diagnostics_add (st->diags, PM_SEVERITY_WARNING, st->doc->path, block->pos.line,
+      pm_diagnostics_add (st->sink->diags, PM_SEVERITY_WARNING, st->doc->path, block->pos.line,
                           block->pos.column,
                           "image '%s' is not a PNG file pamphlet can read; a framed "
                           "placeholder stands in its place (convert it to PNG)",
                           block->src);
     }
   } else {
-    pm_diagnostics_add (st->diags, PM_SEVERITY_WARNING, st->doc->path, block->pos.line,
+    pm_diagnostics_add (st->sink->diags, PM_SEVERITY_WARNING, st->doc->path, block->pos.line,
                         block->pos.column,
                         "image '%s' is not there; a framed placeholder stands in its place "
                         "(add the file or remove the image)",
@@ -489,9 +511,9 @@ add_image (Setter *st, const PmBlock *block, double left)
   piece->alt = g_strdup (block->alt && *block->alt ? block->alt : block->src);
   piece->x = left + (width - piece->width) / 2;
   PmTextStyle body = pm_style_get_text (comp->style, "body", st->doc->lang);
-  pm_page_builder_add_space (st->pb, body.leading / 2);
-  pm_page_builder_add_block (st->pb, piece->height, 0, piece);
-  pm_page_builder_add_space (st->pb, body.leading / 2);
+  pm_page_builder_add_space (st->sink->pb, body.leading / 2);
+  pm_page_builder_add_block (st->sink->pb, piece->height, 0, piece);
+  pm_page_builder_add_space (st->sink->pb, body.leading / 2);
   st->after_heading = TRUE;
 }
 
@@ -539,11 +561,11 @@ add_list (Setter *st, const PmBlock *list, double left, GError **error)
     ps.first_indent = ps.left_indent = ps.right_indent = 0;
     ps.hyphenate = FALSE;
     g_autoptr (GPtrArray) mark_inlines = text_inlines (mark, st->doc->lang, 0);
-    PmParagraph *marker = set_paragraph (comp, mark_inlines, &ps, indent, 0, NULL, error);
+    PmParagraph *marker = set_paragraph (st->sink, mark_inlines, &ps, indent, 0, NULL, error);
     if (!marker)
       return FALSE;
     if (i > 0 && ls->item_gap > 0)
-      pm_page_builder_add_space (st->pb, ls->item_gap);
+      pm_page_builder_add_space (st->sink->pb, ls->item_gap);
     gboolean first = TRUE;
     for (guint j = 0; item->children && j < item->children->len; j++) {
       const PmBlock *b = g_ptr_array_index (item->children, j);
@@ -584,22 +606,22 @@ add_blocks (Setter *st, const GPtrArray *blocks, const char *element, double lef
       case PM_BLOCK_LIST: {
         PmTextStyle ts = pm_style_get_text (comp->style, "list", st->doc->lang);
         if (ts.space_before > 0)
-          pm_page_builder_add_space (st->pb, ts.space_before);
+          pm_page_builder_add_space (st->sink->pb, ts.space_before);
         if (!add_list (st, b, left, error))
           return FALSE;
         if (ts.space_after > 0)
-          pm_page_builder_add_space (st->pb, ts.space_after);
+          pm_page_builder_add_space (st->sink->pb, ts.space_after);
         break;
       }
       case PM_BLOCK_QUOTE: {
         PmTextStyle ts = pm_style_get_text (comp->style, "quote", st->doc->lang);
         if (ts.space_before > 0)
-          pm_page_builder_add_space (st->pb, ts.space_before);
+          pm_page_builder_add_space (st->sink->pb, ts.space_before);
         st->after_heading = TRUE;
         if (!add_blocks (st, b->children, "quote", left, error))
           return FALSE;
         if (ts.space_after > 0)
-          pm_page_builder_add_space (st->pb, ts.space_after);
+          pm_page_builder_add_space (st->sink->pb, ts.space_after);
         st->after_heading = TRUE;
         break;
       }
@@ -612,7 +634,7 @@ add_blocks (Setter *st, const GPtrArray *blocks, const char *element, double lef
         break;
       case PM_BLOCK_RULE: {
         PmTextStyle ts = pm_style_get_text (comp->style, "body", st->doc->lang);
-        pm_page_builder_add_space (st->pb, ts.leading);
+        pm_page_builder_add_space (st->sink->pb, ts.leading);
         st->after_heading = TRUE;
         break;
       }
@@ -663,7 +685,8 @@ set_notes (Setter *st, GError **error)
       }
       for (guint k = 0; k < b->inlines->len; k++)
         g_ptr_array_add (inlines, g_ptr_array_index (b->inlines, k));
-      PmParagraph *p = set_paragraph (comp, inlines, &ps, st->column_width, 0, st->diags, error);
+      PmParagraph *p =
+          set_paragraph (st->sink, inlines, &ps, st->column_width, 0, st->sink->diags, error);
       if (!p) {
         g_array_unref (lines);
         return FALSE;
@@ -717,7 +740,7 @@ section_new (PmComposition *comp, PmSectionKind kind, const char *title, const c
  * (front matter title-en) unless the document is English; a band across the top of the
  * first page, reserved above both columns. */
 static gboolean
-add_masthead (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, const char *title,
+add_masthead (PmComposition *comp, Sink *sink, const PmDocument *doc, const char *title,
               guint section, GError **error)
 {
   const PmPageStyle *page = pm_style_get_page (comp->style);
@@ -729,8 +752,8 @@ add_masthead (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, con
   pm_compose_paragraph_style (comp->style, "masthead", doc->lang, &ps, NULL);
   ps.first_indent = ps.left_indent = ps.right_indent = 0;
   ps.emergency_stretch = ps.size * 4;
-  g_autoptr (GPtrArray) inlines = title_inlines (comp, doc, title, doc->lang);
-  PmParagraph *p = set_paragraph (comp, inlines, &ps, width, 0, NULL, error);
+  g_autoptr (GPtrArray) inlines = title_inlines (sink->builder, doc, title, doc->lang);
+  PmParagraph *p = set_paragraph (sink, inlines, &ps, width, 0, NULL, error);
   if (!p)
     return FALSE;
   PmParagraph *en = NULL;
@@ -741,11 +764,11 @@ add_masthead (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, con
     es.first_indent = es.left_indent = es.right_indent = 0;
     es.emergency_stretch = es.size * 4;
     g_autoptr (GPtrArray) en_inlines = text_inlines (title_en, "en", 0);
-    en = set_paragraph (comp, en_inlines, &es, width, 0, NULL, error);
+    en = set_paragraph (sink, en_inlines, &es, width, 0, NULL, error);
     if (!en)
       return FALSE;
   }
-  PmPiece *piece = piece_new (comp, PM_PIECE_MASTHEAD, section);
+  PmPiece *piece = piece_new (sink, PM_PIECE_MASTHEAD, section);
   piece->paragraph = p;
   piece->marker = en;
   piece->color = ts.color;
@@ -759,7 +782,7 @@ add_masthead (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, con
          pm_paragraph_get_line (en, m - 1)->descent + pad / 2;
   }
   piece->height = MAX (h, mh->height);
-  pm_page_builder_reserve_top (pb, piece->height + mh->space_after, piece);
+  pm_page_builder_reserve_top (sink->pb, piece->height + mh->space_after, piece);
   return TRUE;
 }
 
@@ -773,30 +796,38 @@ same_text (const GPtrArray *inlines, const char *text)
   return !strcmp (g_strstrip (fa), g_strstrip (fb));
 }
 
-static gboolean
-add_document (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, gboolean first,
-              PmDiagnostics *diags, PmReport *report, GError **error)
+/* A text's section and its place in the report, made in order before the texts are set. */
+static guint
+open_document (PmComposition *comp, const PmDocument *doc, PmReport *report)
 {
-  const PmPageStyle *page = pm_style_get_page (comp->style);
   g_autofree char *title = document_title (doc);
   PmSection *sec = section_new (comp, PM_SECTION_TEXT, title, doc->lang);
   sec->doc = doc;
   if (report)
     sec->report = pm_report_add_document (report, doc->path, doc->lang);
-  if (!first)
-    pm_page_builder_new_section (pb, page->section_start == PM_SECTION_START_RIGHT_PAGE);
-  add_file (comp, doc->path);
+  return comp->sections->len - 1;
+}
 
-  Setter st = { comp, pb, diags, comp->sections->len - 1, doc, NULL, TRUE, page->column_width };
+/* Sets the text of section SECTION into SINK. Reads the composition (style, fonts, sections)
+ * without changing it: texts are set on several threads at once. */
+static gboolean
+set_document (PmComposition *comp, Sink *sink, guint section, GError **error)
+{
+  const PmSection *sec = g_ptr_array_index (comp->sections, section);
+  const PmDocument *doc = sec->doc;
+  const PmPageStyle *page = pm_style_get_page (comp->style);
+  sink_add_file (sink, doc->path);
+
+  Setter st = { comp, sink, section, doc, NULL, TRUE, page->column_width };
   /* Problems the paragraph engine finds (a missing glyph) are located in this file. */
-  pm_paragraph_builder_set_source (comp->builder, doc->path);
+  pm_paragraph_builder_set_source (sink->builder, doc->path);
   gboolean ok = set_notes (&st, error);
   /* The title heading: a level-1 heading that reads the title (perhaps after a preface),
    * else a level-1 heading the document opens with; without one, the title is set. */
   int t = -1;
   for (guint i = 0; t < 0 && i < doc->blocks->len; i++) {
     const PmBlock *b = g_ptr_array_index (doc->blocks, i);
-    if (b->kind == PM_BLOCK_HEADING && b->level == 1 && same_text (b->inlines, title))
+    if (b->kind == PM_BLOCK_HEADING && b->level == 1 && same_text (b->inlines, sec->title))
       t = (int)i;
   }
   const PmBlock *b0 = doc->blocks->len ? g_ptr_array_index (doc->blocks, 0) : NULL;
@@ -805,10 +836,10 @@ add_document (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, gbo
   gboolean leaflet = pm_style_get_masthead (comp->style)->enabled;
   if (ok && leaflet) {
     /* A leaflet: the title goes in the masthead, in place of the title heading. */
-    ok = add_masthead (comp, pb, doc, title, comp->sections->len - 1, error);
+    ok = add_masthead (comp, sink, doc, sec->title, section, error);
     st.after_heading = TRUE;
   } else if (ok && t < 0) {
-    g_autoptr (GPtrArray) inlines = title_inlines (comp, doc, title, doc->lang);
+    g_autoptr (GPtrArray) inlines = title_inlines (sink->builder, doc, sec->title, doc->lang);
     ok = add_heading_text (&st, inlines, 1, sec->dest, error);
   }
   for (guint i = 0; ok && i < doc->blocks->len;) {
@@ -826,7 +857,7 @@ add_document (PmComposition *comp, PmPageBuilder *pb, const PmDocument *doc, gbo
     }
   }
   setter_clear_notes (&st);
-  pm_paragraph_builder_set_source (comp->builder, NULL);
+  pm_paragraph_builder_set_source (sink->builder, NULL);
   return ok;
 }
 
@@ -860,7 +891,7 @@ document_in (const GPtrArray *docs, const char *lang, const char *kind)
 }
 
 static gboolean
-set_cover (PmComposition *comp, const GPtrArray *docs, GError **error)
+set_cover (PmComposition *comp, Sink *sink, const GPtrArray *docs, GError **error)
 {
   const PmPageStyle *page = pm_style_get_page (comp->style);
   const PmCoverStyle *cs = pm_style_get_cover (comp->style);
@@ -892,11 +923,11 @@ set_cover (PmComposition *comp, const GPtrArray *docs, GError **error)
       PmTextStyle ts = pm_style_get_text (comp->style, elements[w], lang);
       g_autofree char *text = ts.uppercase ? g_utf8_strup (texts[w], -1) : g_strdup (texts[w]);
       /* The title is placed in its file; the subtitle and publisher come from the sheet. */
-      g_autoptr (GPtrArray) inlines =
-          w == 0 && doc ? title_inlines (comp, doc, text, lang) : text_inlines (text, lang, 0);
+      g_autoptr (GPtrArray) inlines = w == 0 && doc ? title_inlines (sink->builder, doc, text, lang)
+                                                    : text_inlines (text, lang, 0);
       if (w > 0)
-        pm_paragraph_builder_set_source (comp->builder, pm_style_get_path (comp->style));
-      comp->cover_text[k][w] = set_paragraph (comp, inlines, &ps, width, 0, NULL, error);
+        pm_paragraph_builder_set_source (sink->builder, pm_style_get_path (comp->style));
+      comp->cover_text[k][w] = set_paragraph (sink, inlines, &ps, width, 0, NULL, error);
       if (!comp->cover_text[k][w])
         return FALSE;
     }
@@ -909,13 +940,12 @@ set_cover (PmComposition *comp, const GPtrArray *docs, GError **error)
 /* The imprint: where each text comes from, the date, the fonts. Set in English, the one
  * language of the booklet every reader of a print shop's proof shares. */
 static gboolean
-add_imprint (PmComposition *comp, PmPageBuilder *pb, const GPtrArray *docs, PmDiagnostics *diags,
-             GError **error)
+add_imprint (PmComposition *comp, Sink *sink, const GPtrArray *docs, GError **error)
 {
   const PmPageStyle *page = pm_style_get_page (comp->style);
   section_new (comp, PM_SECTION_IMPRINT, "Imprint", "en");
-  pm_page_builder_new_section (pb, FALSE);
-  Setter st = { comp, pb, diags, comp->sections->len - 1, NULL, NULL, TRUE, page->column_width };
+  pm_page_builder_new_section (sink->pb, FALSE);
+  Setter st = { comp, sink, comp->sections->len - 1, NULL, NULL, TRUE, page->column_width };
   GDateTime *dt = g_date_time_new_from_unix_utc (comp->date);
   g_autofree char *date = g_date_time_format (dt, "%-d %B %Y");
   g_date_time_unref (dt);
@@ -948,15 +978,15 @@ add_imprint (PmComposition *comp, PmPageBuilder *pb, const GPtrArray *docs, PmDi
   gboolean ok = TRUE;
   for (guint i = 0; ok && i < paras->len; i++) {
     g_autoptr (GPtrArray) inlines = text_inlines (g_ptr_array_index (paras, i), "en", 0);
-    PmParagraph *p = set_paragraph (comp, inlines, &ps, st.column_width, 0, diags, error);
+    PmParagraph *p = set_paragraph (sink, inlines, &ps, st.column_width, 0, sink->diags, error);
     if (!p) {
       ok = FALSE;
       break;
     }
     guint n = pm_paragraph_get_n_lines (p);
     PmPageLine *lines = page_lines (&st, p, 0, &color, NULL);
-    pm_page_builder_add_paragraph (pb, lines, n, NULL, NULL, NULL);
-    pm_page_builder_add_space (pb, ps.leading / 2);
+    pm_page_builder_add_paragraph (sink->pb, lines, n, NULL, NULL, NULL);
+    pm_page_builder_add_space (sink->pb, ps.leading / 2);
     g_free (lines);
   }
   g_ptr_array_unref (paras);
@@ -966,15 +996,14 @@ add_imprint (PmComposition *comp, PmPageBuilder *pb, const GPtrArray *docs, PmDi
 /* The contents: each text's title in its own language; the page number is filled in when
  * drawn, once the pages are known. The text sections follow the contents in DOCS order. */
 static gboolean
-add_contents (PmComposition *comp, PmPageBuilder *pb, const GPtrArray *docs, PmDiagnostics *diags,
-              GError **error)
+add_contents (PmComposition *comp, Sink *sink, const GPtrArray *docs, GError **error)
 {
   const PmPageStyle *page = pm_style_get_page (comp->style);
   const PmContentsStyle *cs = pm_style_get_contents (comp->style);
   PmSection *sec = section_new (comp, PM_SECTION_CONTENTS, "", comp->cover_langs[0]);
   guint index = comp->sections->len - 1;
-  pm_page_builder_new_section (pb, TRUE);
-  Setter st = { comp, pb, diags, index, NULL, NULL, TRUE, page->column_width };
+  pm_page_builder_new_section (sink->pb, TRUE);
+  Setter st = { comp, sink, index, NULL, NULL, TRUE, page->column_width };
 
   /* The heading, in the cover languages: "Содержание · Contents". */
   GString *title = g_string_new (NULL);
@@ -1001,8 +1030,8 @@ add_contents (PmComposition *comp, PmPageBuilder *pb, const GPtrArray *docs, PmD
     ps.align = PM_ALIGN_RAGGED_RIGHT;
     ps.right_indent += ps.size * 3; /* room for the page number */
     ps.emergency_stretch = ps.size * 3;
-    g_autoptr (GPtrArray) inlines = title_inlines (comp, d, t, d->lang);
-    PmParagraph *p = set_paragraph (comp, inlines, &ps, st.column_width, 0, diags, error);
+    g_autoptr (GPtrArray) inlines = title_inlines (sink->builder, d, t, d->lang);
+    PmParagraph *p = set_paragraph (sink, inlines, &ps, st.column_width, 0, sink->diags, error);
     if (!p)
       return FALSE;
     guint n = pm_paragraph_get_n_lines (p);
@@ -1010,8 +1039,8 @@ add_contents (PmComposition *comp, PmPageBuilder *pb, const GPtrArray *docs, PmD
     PmPiece *last = lines[n - 1].user;
     last->contents_section = (int)(index + 1 + i);
     if (i > 0 && cs->entry_gap > 0)
-      pm_page_builder_add_space (pb, cs->entry_gap);
-    pm_page_builder_add_paragraph (pb, lines, n, NULL, NULL, NULL);
+      pm_page_builder_add_space (sink->pb, cs->entry_gap);
+    pm_page_builder_add_paragraph (sink->pb, lines, n, NULL, NULL, NULL);
     g_free (lines);
   }
   return TRUE;
@@ -1045,6 +1074,8 @@ add_font_files (PmComposition *comp)
   /* The hyphenation patterns, sorted: the list must not depend on hash order. */
   g_autoptr (GPtrArray) dicts = g_ptr_array_new_with_free_func (g_free);
   pm_paragraph_builder_add_dictionaries (comp->builder, dicts);
+  for (guint i = 0; comp->helpers && i < comp->helpers->len; i++)
+    pm_paragraph_builder_add_dictionaries (g_ptr_array_index (comp->helpers, i), dicts);
   g_ptr_array_sort (dicts, compare_paths);
   for (guint i = 0; i < dicts->len; i++)
     add_file (comp, g_ptr_array_index (dicts, i));
@@ -1103,6 +1134,112 @@ count_figures (PmComposition *comp)
   }
 }
 
+/* ---- texts set on several threads ---- */
+
+/* A text set on its own, into a sink of its own, merged into the composition in order. */
+typedef struct {
+  Sink sink;
+  guint section;
+  gboolean ok;
+  GError *error;
+} Part;
+
+static void
+part_init (Part *part, const PmPageFrame *frame, guint section)
+{
+  part->sink.pb = pm_page_builder_new (frame);
+  part->sink.pieces = g_ptr_array_new_with_free_func ((GDestroyNotify)piece_free);
+  part->sink.paragraphs = g_ptr_array_new_with_free_func ((GDestroyNotify)pm_paragraph_free);
+  part->sink.files = g_ptr_array_new_with_free_func (g_free);
+  part->sink.diags = pm_diagnostics_new ();
+  part->section = section;
+}
+
+static void
+part_clear (Part *part)
+{
+  pm_page_builder_free (part->sink.pb);
+  if (part->sink.pieces)
+    g_ptr_array_unref (part->sink.pieces);
+  if (part->sink.paragraphs)
+    g_ptr_array_unref (part->sink.paragraphs);
+  g_ptr_array_unref (part->sink.files);
+  pm_diagnostics_free (part->sink.diags);
+  g_clear_error (&part->error);
+}
+
+/* The texts to set, taken in order by every thread setting them. */
+typedef struct {
+  PmComposition *comp;
+  Part *parts;
+  guint n_parts;
+  gint next;
+} PartQueue;
+
+typedef struct {
+  PartQueue *queue;
+  PmParagraphBuilder *builder;
+} PartWorker;
+
+static gpointer
+set_parts (gpointer data)
+{
+  PartWorker *w = data;
+  PartQueue *q = w->queue;
+  for (guint i; (i = (guint)g_atomic_int_add (&q->next, 1)) < q->n_parts;) {
+    Part *part = &q->parts[i];
+    part->sink.builder = w->builder;
+    part->ok = set_document (q->comp, &part->sink, part->section, &part->error);
+  }
+  return NULL;
+}
+
+/* Sets the texts of PARTS on up to MAX_THREADS threads (0: one per processor), this one
+ * included: the sections of a booklet are independent, each starting a page. */
+static void
+set_all_parts (PmComposition *comp, Part *parts, guint n_parts, guint max_threads)
+{
+  PartQueue queue = { comp, parts, n_parts, 0 };
+  if (max_threads == 0)
+    max_threads = (guint)MAX (g_get_num_processors (), 1);
+  guint n_helpers = MIN (n_parts, max_threads) - 1;
+  g_autofree GThread **threads = g_new0 (GThread *, n_helpers + 1);
+  g_autofree PartWorker *workers = g_new0 (PartWorker, n_helpers + 1);
+  if (n_helpers > 0 && !comp->helpers)
+    comp->helpers = g_ptr_array_new_with_free_func ((GDestroyNotify)pm_paragraph_builder_free);
+  for (guint t = 0; t < n_helpers; t++) {
+    /* Sharing the dictionaries the cover and contents loaded, and what was said of them. */
+    PmParagraphBuilder *b = pm_paragraph_builder_new_sharing (comp->builder);
+    g_ptr_array_add (comp->helpers, b);
+    workers[t] = (PartWorker){ &queue, b };
+    threads[t] = g_thread_try_new ("pm-compose", set_parts, &workers[t], NULL);
+  }
+  workers[n_helpers] = (PartWorker){ &queue, comp->builder };
+  set_parts (&workers[n_helpers]);
+  for (guint t = 0; t < n_helpers; t++)
+    if (threads[t])
+      g_thread_join (threads[t]);
+}
+
+/* Puts PART's material after what SINK, the composition's own, holds. */
+static gboolean
+merge_part (PmComposition *comp, Sink *sink, Part *part, gboolean new_section, GError **error)
+{
+  const PmPageStyle *page = pm_style_get_page (comp->style);
+  if (new_section)
+    pm_page_builder_new_section (sink->pb, page->section_start == PM_SECTION_START_RIGHT_PAGE);
+  pm_page_builder_append (sink->pb, part->sink.pb);
+  g_ptr_array_extend_and_steal (sink->pieces, g_steal_pointer (&part->sink.pieces));
+  g_ptr_array_extend_and_steal (sink->paragraphs, g_steal_pointer (&part->sink.paragraphs));
+  for (guint i = 0; i < part->sink.files->len; i++)
+    add_file (comp, g_ptr_array_index (part->sink.files, i));
+  pm_diagnostics_append (sink->diags, part->sink.diags);
+  if (part->ok)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&part->error));
+  return FALSE;
+}
+
 PmComposition *
 pm_compose (PmFonts *fonts, const PmStyle *style, const GPtrArray *docs,
             const PmComposeOptions *opts, PmDiagnostics *diags, PmReport *report, GError **error)
@@ -1149,22 +1286,34 @@ pm_compose (PmFonts *fonts, const PmStyle *style, const GPtrArray *docs,
   for (guint i = 0; i < docs->len; i++)
     pm_paragraph_builder_preload_hyphenation (
         comp->builder, ((const PmDocument *)g_ptr_array_index (docs, i))->lang);
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  Sink sink = { comp->builder, pb, comp->pieces, comp->paragraphs, files, diags };
   if (booklet) {
     section_new (comp, PM_SECTION_COVER, "", comp->cover_langs[0]);
-    ok = set_cover (comp, docs, error);
-    PmPiece *cover = piece_new (comp, PM_PIECE_COVER, 0);
+    ok = set_cover (comp, &sink, docs, error);
+    PmPiece *cover = piece_new (&sink, PM_PIECE_COVER, 0);
     pm_page_builder_add_block (pb, frame.height, 0, cover);
-    ok = ok && add_imprint (comp, pb, docs, diags, error);
+    ok = ok && add_imprint (comp, &sink, docs, error);
     if (ok && docs->len > 1)
-      ok = add_contents (comp, pb, docs, diags, error);
+      ok = add_contents (comp, &sink, docs, error);
   }
-  for (guint i = 0; ok && i < docs->len; i++)
-    ok = add_document (comp, pb, g_ptr_array_index (docs, i), !booklet && i == 0, diags, report,
-                       error);
+  for (guint i = 0; i < files->len; i++)
+    add_file (comp, g_ptr_array_index (files, i));
+  if (ok) {
+    Part *parts = g_new0 (Part, docs->len);
+    for (guint i = 0; i < docs->len; i++)
+      part_init (&parts[i], &frame, open_document (comp, g_ptr_array_index (docs, i), report));
+    set_all_parts (comp, parts, docs->len, opts ? opts->threads : 0);
+    for (guint i = 0; i < docs->len; i++) {
+      ok = ok && merge_part (comp, &sink, &parts[i], booklet || i > 0, error);
+      part_clear (&parts[i]);
+    }
+    g_free (parts);
+  }
   if (ok && booklet) {
     section_new (comp, PM_SECTION_BACK, "", comp->cover_langs[0]);
     pm_page_builder_new_section (pb, FALSE);
-    PmPiece *back = piece_new (comp, PM_PIECE_COVER, comp->sections->len - 1);
+    PmPiece *back = piece_new (&sink, PM_PIECE_COVER, comp->sections->len - 1);
     back->back = TRUE;
     pm_page_builder_add_block (pb, frame.height, 0, back);
   }

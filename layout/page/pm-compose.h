@@ -72,6 +72,7 @@ typedef struct {
 typedef struct {
   const char *const *cover_langs; /* the two cover languages; NULL: the style's */
   gint64 date;                    /* the edition's date (seconds since the epoch, UTC) */
+  guint threads; /* texts set at once, each on a thread of its own; 0: one per processor */
 } PmComposeOptions;
 
 typedef struct _PmComposition PmComposition;

@@ -226,6 +226,52 @@ pm_page_builder_new_section (PmPageBuilder *b, gboolean recto)
   g_array_append_val (b->sections, s);
 }
 
+void
+pm_page_builder_append (PmPageBuilder *b, PmPageBuilder *from)
+{
+  guint lines0 = b->lines->len, notes0 = b->notes->len, note_lines0 = b->note_lines->len;
+  guint el0 = b->elements->len;
+  for (guint i = 0; i < from->lines->len; i++) {
+    Line l = g_array_index (from->lines, Line, i);
+    l.note0 += notes0;
+    g_array_append_val (b->lines, l);
+  }
+  for (guint i = 0; i < from->notes->len; i++) {
+    Note n = g_array_index (from->notes, Note, i);
+    n.line0 += note_lines0;
+    g_array_append_val (b->notes, n);
+  }
+  g_array_append_vals (b->note_lines, from->note_lines->data, from->note_lines->len);
+  for (guint i = 0; i < from->elements->len; i++) {
+    Element e = g_array_index (from->elements, Element, i);
+    for (int k = 0; k < 3; k++)
+      e.line0[k] += lines0;
+    g_array_append_val (b->elements, e);
+  }
+  for (guint i = 0; i < from->sections->len; i++) {
+    Section s = g_array_index (from->sections, Section, i);
+    if (i == 0) {
+      Section *cur = current_section (b);
+      cur->n_el += s.n_el;
+      if (s.reserved) {
+        cur->reserved = TRUE;
+        cur->reserve = s.reserve;
+        cur->reserve_user = s.reserve_user;
+      }
+      continue;
+    }
+    s.el0 += el0;
+    g_array_append_val (b->sections, s);
+  }
+  g_array_set_size (from->lines, 0);
+  g_array_set_size (from->notes, 0);
+  g_array_set_size (from->note_lines, 0);
+  g_array_set_size (from->elements, 0);
+  g_array_set_size (from->sections, 1);
+  Section empty = { 0 };
+  g_array_index (from->sections, Section, 0) = empty;
+}
+
 /* ---- Filling one column ---- */
 
 typedef struct {

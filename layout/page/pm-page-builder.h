@@ -136,6 +136,12 @@ void pm_page_builder_break_page (PmPageBuilder *b);
  * the open section starts. */
 void pm_page_builder_new_section (PmPageBuilder *b, gboolean recto);
 
+/* Moves everything added to FROM (a builder of the same frame) to the end of B, as if it
+ * had been added to B: FROM's first section continues B's open one (a reserve_top of it
+ * included), its later sections follow. FROM is left empty. Material set on several
+ * threads, each into a builder of its own, is put in order this way. */
+void pm_page_builder_append (PmPageBuilder *b, PmPageBuilder *from);
+
 typedef enum {
   PM_PAGE_ITEM_LINE,      /* a paragraph line: y is its baseline, on the grid */
   PM_PAGE_ITEM_HEADING,   /* a heading line */

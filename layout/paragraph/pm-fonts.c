@@ -39,6 +39,8 @@ struct _PmFonts {
   GHashTable *faces_by_path; /* char * -> PmFace * (owns the faces) */
   GHashTable *faces_by_key;  /* "family|bold|italic" -> PmFace * */
   char *declared;            /* the declared families, for messages: "A, B" */
+  /* Texts are set on several threads: the caches and the pango font map are used under it. */
+  GMutex lock;
 };
 
 static void
@@ -151,6 +153,7 @@ pm_fonts_new (GError **error)
   }
 
   PmFonts *fonts = g_new0 (PmFonts, 1);
+  g_mutex_init (&fonts->lock);
   fonts->config = config;
   fonts->declared = families;
   /* Made current, it is the configuration pango's font map finds when it starts fontconfig
@@ -178,6 +181,7 @@ pm_fonts_free (PmFonts *fonts)
   g_object_unref (fonts->map);
   FcConfigDestroy (fonts->config);
   g_free (fonts->declared);
+  g_mutex_clear (&fonts->lock);
   g_free (fonts);
 }
 
@@ -215,8 +219,8 @@ load_font (PmFonts *fonts, const char *family, int weight, gboolean italic, doub
   return font;
 }
 
-PmFace *
-pm_fonts_get_face (PmFonts *fonts, const char *family, int weight, gboolean italic, GError **error)
+static PmFace *
+get_face (PmFonts *fonts, const char *family, int weight, gboolean italic, GError **error)
 {
   gboolean bold = weight >= PANGO_WEIGHT_SEMIBOLD;
   char *key = g_strdup_printf ("%s|%d|%d", family, bold, italic ? 1 : 0);
@@ -319,22 +323,41 @@ sized_font (PmFonts *fonts, PmFace *face, double size, double expand)
   return &g_array_index (face->sized, SizedFont, face->sized->len - 1);
 }
 
+PmFace *
+pm_fonts_get_face (PmFonts *fonts, const char *family, int weight, gboolean italic, GError **error)
+{
+  g_mutex_lock (&fonts->lock);
+  PmFace *face = get_face (fonts, family, weight, italic, error);
+  g_mutex_unlock (&fonts->lock);
+  return face;
+}
+
+/* The fonts handed out stay valid: the list only grows, and holds pointers. */
+static SizedFont
+locked_sized_font (PmFonts *fonts, PmFace *face, double size, double expand)
+{
+  g_mutex_lock (&fonts->lock);
+  SizedFont sf = *sized_font (fonts, face, size, expand);
+  g_mutex_unlock (&fonts->lock);
+  return sf;
+}
+
 PangoFont *
 pm_fonts_get_font (PmFonts *fonts, PmFace *face, double size)
 {
-  return sized_font (fonts, face, size, 0)->font;
+  return locked_sized_font (fonts, face, size, 0).font;
 }
 
 cairo_scaled_font_t *
 pm_fonts_get_scaled_font (PmFonts *fonts, PmFace *face, double size)
 {
-  return sized_font (fonts, face, size, 0)->scaled;
+  return locked_sized_font (fonts, face, size, 0).scaled;
 }
 
 cairo_scaled_font_t *
 pm_fonts_get_expanded_font (PmFonts *fonts, PmFace *face, double size, double expand)
 {
-  return sized_font (fonts, face, size, expand)->scaled;
+  return locked_sized_font (fonts, face, size, expand).scaled;
 }
 
 const char *

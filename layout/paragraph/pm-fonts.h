@@ -4,7 +4,8 @@
  * font map on it, so output never depends on what else is installed. Faces (one font file:
  * family, weight, style) and sized fonts are loaded once and cached on the PmFonts; pointers
  * handed out stay valid until pm_fonts_free(). Sizes are in points (the font map runs at 72
- * dpi, so one user unit of cairo is one point). */
+ * dpi, so one user unit of cairo is one point). The face and font getters may be called from
+ * several threads at once; the font map itself belongs to one thread at a time. */
 #pragma once
 
 #include <cairo.h>

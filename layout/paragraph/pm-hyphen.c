@@ -32,8 +32,11 @@ struct _PmHyphenator {
    * apostrophe before a suffix without a hyphen. */
   gboolean dotless_i;
   /* lower-cased word -> guint8[] { n, pos1 .. posn }: character positions where the patterns
-   * allow a break (before that character), minima not applied. */
+   * allow a break (before that character), minima not applied. Under LOCK: texts set on
+   * several threads share a hyphenator. */
   GHashTable *cache;
+  GMutex lock;
+  gint ref_count;
 };
 
 typedef struct {
@@ -593,8 +596,8 @@ pm_hyphenator_new_for_file_full (const char *path, const char *lang, const char 
   GMappedFile *compiled = compiled_path ? g_mapped_file_new (compiled_path, FALSE, NULL) : NULL;
   HyphenDict *dict = NULL;
   if (compiled) {
-    dict = load_compiled (g_mapped_file_get_contents (compiled), g_mapped_file_get_length (compiled),
-                          hash, length);
+    dict = load_compiled (g_mapped_file_get_contents (compiled),
+                          g_mapped_file_get_length (compiled), hash, length);
     if (!dict)
       g_clear_pointer (&compiled, g_mapped_file_unref);
   }
@@ -615,6 +618,8 @@ pm_hyphenator_new_for_file_full (const char *path, const char *lang, const char 
   h->dotless_i = strcmp (language, "tr") == 0 || strcmp (language, "az") == 0;
   pm_hyphen_rules_init (&h->rules, lang);
   h->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_mutex_init (&h->lock);
+  h->ref_count = 1;
   g_free (language);
   g_free (region);
   return h;
@@ -626,10 +631,17 @@ pm_hyphenator_is_precompiled (PmHyphenator *h)
   return h->compiled != NULL;
 }
 
-void
-pm_hyphenator_free (PmHyphenator *h)
+PmHyphenator *
+pm_hyphenator_ref (PmHyphenator *h)
 {
-  if (!h)
+  g_atomic_int_inc (&h->ref_count);
+  return h;
+}
+
+void
+pm_hyphenator_unref (PmHyphenator *h)
+{
+  if (!h || !g_atomic_int_dec_and_test (&h->ref_count))
     return;
   if (h->compiled) {
     free_compiled_levels (h->dict);
@@ -637,6 +649,7 @@ pm_hyphenator_free (PmHyphenator *h)
   } else
     hnj_hyphen_free (h->dict);
   g_hash_table_unref (h->cache);
+  g_mutex_clear (&h->lock);
   g_free (h->lang);
   g_free (h->dictionary);
   g_free (h);
@@ -670,7 +683,9 @@ is_word_char (gunichar c)
 static const guint8 *
 pattern_breaks (PmHyphenator *h, const char *lower, int n)
 {
+  g_mutex_lock (&h->lock);
   const guint8 *cached = g_hash_table_lookup (h->cache, lower);
+  g_mutex_unlock (&h->lock);
   if (cached)
     return cached;
 
@@ -697,8 +712,16 @@ pattern_breaks (PmHyphenator *h, const char *lower, int n)
   free (pos);
   free (cut);
   g_free (hyphens);
-  g_hash_table_insert (h->cache, g_strdup (lower), breaks);
-  return breaks;
+  /* Another thread may have added the word meanwhile: the first entry stays, since a pointer
+   * to it may be in use. */
+  g_mutex_lock (&h->lock);
+  cached = g_hash_table_lookup (h->cache, lower);
+  if (cached)
+    g_free (breaks);
+  else
+    g_hash_table_insert (h->cache, g_strdup (lower), breaks);
+  g_mutex_unlock (&h->lock);
+  return cached ? cached : breaks;
 }
 
 /* Hyphenates one part of a word (no explicit hyphens, no soft hyphens), adding byte offsets

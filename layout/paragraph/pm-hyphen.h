@@ -52,8 +52,11 @@ gboolean pm_hyphenator_is_precompiled (PmHyphenator *h);
  * the file cannot be written. */
 gboolean pm_hyphen_compile (const char *path, const char *out_dir, char **out_path, GError **error);
 
-/* Frees H and its cache. NULL is allowed. */
-void pm_hyphenator_free (PmHyphenator *h);
+/* Adds a reference to H, which may then be used from another thread too. Returns H. */
+PmHyphenator *pm_hyphenator_ref (PmHyphenator *h);
+
+/* Drops a reference to H; the last frees it and its cache. NULL is allowed. */
+void pm_hyphenator_unref (PmHyphenator *h);
 
 /* The path of the dictionary file H uses. */
 const char *pm_hyphenator_get_dictionary (PmHyphenator *h);

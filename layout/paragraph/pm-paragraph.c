@@ -109,14 +109,17 @@ struct _PmParagraphBuilder {
   PmFonts *fonts;
   PmShaper *shaper;
   PmLineBreaker *breaker;
-  GHashTable *hyphenators; /* lang -> PmHyphenator * or NULL (no patterns: warned) */
+  GHashTable *hyphenators; /* lang -> PmHyphenator * (a reference) or NULL (no patterns) */
+  GHashTable *no_patterns; /* lang -> why there are none, for the warning */
   GHashTable *preloads;    /* lang -> Preload *: dictionaries loading ahead */
   GThreadPool *loader;     /* one thread loading them, made on first use */
   GMutex preload_lock;
   GCond preload_done;
-  GHashTable *word_cache;       /* lang, rules, word -> GArray of guint64 cuts from its start */
-  GHashTable *features_checked; /* "face path|tag": missing features already said */
-  const PmFace *checked_face;   /* the face and features check_features() saw last */
+  GHashTable *word_cache; /* lang, rules, word -> GArray of guint64 cuts from its start */
+  /* What was said, once per source file: "file|lang" (no patterns), "file|face path|tag"
+   * (a missing feature). */
+  GHashTable *said;
+  const PmFace *checked_face; /* the face and features check_features() saw last */
   char *checked_features;
   char *source;
   /* scratch, reused by every build */
@@ -155,7 +158,7 @@ static void
 preload_free (gpointer data)
 {
   Preload *p = data;
-  pm_hyphenator_free (p->h);
+  pm_hyphenator_unref (p->h);
   g_clear_error (&p->error);
   g_free (p->lang);
   g_free (p);
@@ -231,10 +234,11 @@ pm_paragraph_builder_new (PmFonts *fonts)
   g_mutex_init (&b->preload_lock);
   g_cond_init (&b->preload_done);
   b->hyphenators =
-      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)pm_hyphenator_free);
+      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)pm_hyphenator_unref);
+  b->no_patterns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  b->said = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   b->word_cache =
       g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
-  b->features_checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   b->word_scratch = g_array_new (FALSE, FALSE, sizeof (guint64));
   b->groups = g_array_new (FALSE, FALSE, sizeof (Group));
   b->text = g_string_new (NULL);
@@ -251,6 +255,25 @@ pm_paragraph_builder_new (PmFonts *fonts)
   return b;
 }
 
+PmParagraphBuilder *
+pm_paragraph_builder_new_sharing (PmParagraphBuilder *b)
+{
+  PmParagraphBuilder *s = pm_paragraph_builder_new (b->fonts);
+  GHashTableIter it;
+  gpointer lang, value;
+  g_hash_table_iter_init (&it, b->hyphenators);
+  while (g_hash_table_iter_next (&it, &lang, &value))
+    g_hash_table_insert (s->hyphenators, g_strdup (lang), value ? pm_hyphenator_ref (value) : NULL);
+  g_hash_table_iter_init (&it, b->no_patterns);
+  while (g_hash_table_iter_next (&it, &lang, &value))
+    g_hash_table_insert (s->no_patterns, g_strdup (lang), g_strdup (value));
+  /* What B said is not said again, by either. */
+  g_hash_table_iter_init (&it, b->said);
+  while (g_hash_table_iter_next (&it, &lang, NULL))
+    g_hash_table_add (s->said, g_strdup (lang));
+  return s;
+}
+
 void
 pm_paragraph_builder_free (PmParagraphBuilder *b)
 {
@@ -265,7 +288,8 @@ pm_paragraph_builder_free (PmParagraphBuilder *b)
   g_mutex_clear (&b->preload_lock);
   g_cond_clear (&b->preload_done);
   g_hash_table_unref (b->hyphenators);
-  g_hash_table_unref (b->features_checked);
+  g_hash_table_unref (b->no_patterns);
+  g_hash_table_unref (b->said);
   g_free (b->checked_features);
   g_hash_table_unref (b->word_cache);
   g_array_unref (b->word_scratch);
@@ -306,6 +330,7 @@ pm_paragraph_builder_get_shaper (PmParagraphBuilder *b)
 void
 pm_paragraph_builder_set_source (PmParagraphBuilder *b, const char *file)
 {
+  b->checked_face = NULL; /* checked again for the new file */
   g_free (b->source);
   b->source = g_strdup (file);
 }
@@ -446,23 +471,35 @@ find_words (PmParagraphBuilder *b)
 
 static PmHyphenator *preload_take (PmParagraphBuilder *b, const char *lang, GError **error);
 
+/* Warns, once per source file, that LANG (known to have no patterns) is set without
+ * hyphenation, at OFFSET. */
+static void
+say_no_patterns (PmParagraphBuilder *b, const char *lang, gsize offset, PmDiagnostics *diags)
+{
+  if (!diags || !g_hash_table_add (b->said, g_strdup_printf ("%s|%s", b->source, lang)))
+    return;
+  guint line, col;
+  place_of (b, offset, &line, &col);
+  pm_diagnostics_add (diags, PM_SEVERITY_WARNING, b->source ? b->source : "", line, col,
+                      "%s: text in '%s' is set without hyphenation",
+                      (const char *)g_hash_table_lookup (b->no_patterns, lang), lang);
+}
+
 static PmHyphenator *
 get_hyphenator (PmParagraphBuilder *b, const char *lang, gsize offset, PmDiagnostics *diags)
 {
-  gpointer value;
-  if (g_hash_table_lookup_extended (b->hyphenators, lang, NULL, &value))
-    return value;
-  GError *error = NULL;
-  PmHyphenator *h = preload_take (b, lang, &error);
-  if (!h && diags) {
-    guint line, col;
-    place_of (b, offset, &line, &col);
-    pm_diagnostics_add (diags, PM_SEVERITY_WARNING, b->source ? b->source : "", line, col,
-                        "%s: text in '%s' is set without hyphenation",
-                        error ? error->message : "no hyphenation patterns", lang);
+  PmHyphenator *h;
+  if (!g_hash_table_lookup_extended (b->hyphenators, lang, NULL, (gpointer *)&h)) {
+    GError *error = NULL;
+    h = preload_take (b, lang, &error);
+    if (!h)
+      g_hash_table_insert (b->no_patterns, g_strdup (lang),
+                           g_strdup (error ? error->message : "no hyphenation patterns"));
+    g_clear_error (&error);
+    g_hash_table_insert (b->hyphenators, g_strdup (lang), h);
   }
-  g_clear_error (&error);
-  g_hash_table_insert (b->hyphenators, g_strdup (lang), h);
+  if (!h)
+    say_no_patterns (b, lang, offset, diags);
   return h;
 }
 
@@ -697,6 +734,10 @@ word_cuts (PmParagraphBuilder *b, const Word *w, const PmParagraphStyle *style, 
     g_string_append_c (key, (char)('A' + CLAMP (style->min_word, 0, 60)));
     g_string_append_len (key, b->text->str + w->start, (gssize)(w->end - w->start));
     rel = g_hash_table_lookup (b->word_cache, key->str);
+    /* A word seen before in another file: the warning is that file's too. */
+    if (rel && first->spec.lang && g_hash_table_size (b->no_patterns) > 0 &&
+        g_hash_table_contains (b->no_patterns, first->spec.lang))
+      say_no_patterns (b, first->spec.lang, w->start, diags);
     if (!rel) {
       rel = g_array_new (FALSE, FALSE, sizeof (guint64));
       char *k = g_strdup (key->str);
@@ -925,8 +966,8 @@ check_features (PmParagraphBuilder *b, const PmShapedRun *run, const PmFontSpec 
     char tag[5] = { 0 };
     hb_tag_to_string (g_array_index (missing, hb_tag_t, i), tag);
     /* The set owns the key (g_hash_table_add keeps one of two equal keys). */
-    if (!g_hash_table_add (b->features_checked,
-                           g_strdup_printf ("%s|%s", pm_face_get_path (run->face), tag)))
+    if (!g_hash_table_add (
+            b->said, g_strdup_printf ("%s|%s|%s", b->source, pm_face_get_path (run->face), tag)))
       continue;
     guint line, col;
     place_of (b, offset, &line, &col);

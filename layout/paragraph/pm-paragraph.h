@@ -154,6 +154,11 @@ typedef struct _PmParagraphBuilder PmParagraphBuilder;
  * paragraph of a document with one builder. */
 PmParagraphBuilder *pm_paragraph_builder_new (PmFonts *fonts);
 
+/* A builder on BUILDER's fonts that shares the hyphenation dictionaries BUILDER has loaded so
+ * far, for setting other texts at the same time on another thread (each builder belongs to
+ * one thread at a time; the fonts and dictionaries they share may be used from several). */
+PmParagraphBuilder *pm_paragraph_builder_new_sharing (PmParagraphBuilder *builder);
+
 /* Frees the builder. Paragraphs it built stay valid. NULL is allowed. */
 void pm_paragraph_builder_free (PmParagraphBuilder *builder);
 
@@ -164,7 +169,8 @@ PmShaper *pm_paragraph_builder_get_shaper (PmParagraphBuilder *builder);
  * builder has loaded, for rebuilding when one changes. */
 void pm_paragraph_builder_add_dictionaries (PmParagraphBuilder *builder, GPtrArray *files);
 
-/* Names the file the inlines come from, for diagnostics (copied; NULL: none). */
+/* Names the file the inlines come from, for diagnostics (copied; NULL: none). A language
+ * without patterns and a feature a face lacks are said once per file. */
 void pm_paragraph_builder_set_source (PmParagraphBuilder *builder, const char *file);
 
 /* Starts loading the hyphenation dictionary of LANG on a thread of its own, so that it is

@@ -110,7 +110,7 @@ main (void)
       gint64 t2 = g_get_monotonic_time ();
       pass (h, lang, &rules);
       gint64 t3 = g_get_monotonic_time ();
-      pm_hyphenator_free (h);
+      pm_hyphenator_unref (h);
       load[r] = (t1 - t0) / 1000.0;
       cold[r] = (t2 - t1) / 1000.0;
       warm[r] = (t3 - t2) / 1000.0;

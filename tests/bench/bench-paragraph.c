@@ -108,7 +108,7 @@ main (void)
     /* What a fresh builder spends loading the texts' hyphenation dictionaries. */
     t0 = g_get_monotonic_time ();
     for (guint i = 0; i < texts->len; i++)
-      pm_hyphenator_free (pm_hyphenator_new (((PmBenchText *)texts->pdata[i])->lang, NULL));
+      pm_hyphenator_unref (pm_hyphenator_new (((PmBenchText *)texts->pdata[i])->lang, NULL));
     dicts[r] = (g_get_monotonic_time () - t0) / 1000.0;
   }
   qsort (fresh, RUNS, sizeof (double), cmp_double);

@@ -80,11 +80,17 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 }
 
 static PmComposition *
-compose (Fixture *f, GError **error)
+compose_threads (Fixture *f, guint threads, PmDiagnostics *diags, GError **error)
 {
   const char *langs[] = { "en", "fr", NULL };
-  PmComposeOptions opts = { langs, 1641340800 };
-  return pm_compose (f->fonts, f->style, f->docs, &opts, f->diags, f->report, error);
+  PmComposeOptions opts = { langs, 1641340800, threads };
+  return pm_compose (f->fonts, f->style, f->docs, &opts, diags, f->report, error);
+}
+
+static PmComposition *
+compose (Fixture *f, GError **error)
+{
+  return compose_threads (f, 0, f->diags, error);
 }
 
 /* The English and the French test texts, composed; failing the test if that fails. */
@@ -249,6 +255,90 @@ test_missing_glyph (Fixture *f, gconstpointer data)
   g_error_free (error);
 }
 
+/* Every item of every page: where it is and what it draws (a line by its text). */
+static GString *
+describe (const PmComposition *comp)
+{
+  GString *s = g_string_new (NULL);
+  const PmPages *pages = pm_composition_get_pages (comp);
+  for (guint i = 0; i < pm_pages_get_n (pages); i++) {
+    const PmPage *pg = pm_pages_get (pages, i);
+    g_string_append_printf (s, "page %u section %u\n", i, pg->section);
+    for (guint k = 0; k < pg->n_items; k++) {
+      const PmPageItem *it = &pg->items[k];
+      const PmPiece *piece = it->user;
+      g_string_append_printf (s, " %d %u %.2f", it->kind, it->column, it->y);
+      if (piece && piece->paragraph && piece->kind == PM_PIECE_LINE) {
+        const PmLine *l = pm_paragraph_get_line (piece->paragraph, piece->line);
+        g_string_append_printf (s, " s%u n%d %s %.*s", piece->section, piece->note,
+                                piece->dest ? piece->dest : "-", (int)(l->text_end - l->text_start),
+                                pm_paragraph_get_text (piece->paragraph) + l->text_start);
+      }
+      g_string_append_c (s, '\n');
+    }
+  }
+  for (guint i = 0; i < pm_composition_get_files (comp)->len; i++)
+    g_string_append_printf (s, "file %s\n",
+                            (const char *)g_ptr_array_index (pm_composition_get_files (comp), i));
+  return s;
+}
+
+static GString *
+describe_diags (PmDiagnostics *diags)
+{
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < pm_diagnostics_length (diags); i++) {
+    g_autofree char *m = pm_diagnostic_format (pm_diagnostics_get (diags, i));
+    g_string_append_printf (s, "%s\n", m);
+  }
+  return s;
+}
+
+/* The texts set on several threads make the same pages, files and warnings as on one; a
+ * language without patterns is said once in each file that has it. */
+static void
+test_threads (Fixture *f, gconstpointer data)
+{
+  g_autofree char *en = english_text ();
+  g_ptr_array_add (f->docs, read_doc (f, "en.md", en));
+  g_ptr_array_add (f->docs, read_doc (f, "fr.md", french));
+  static const char *const xx[] = { "x1.md", "x2.md" };
+  for (int i = 0; i < 2; i++) {
+    g_autofree char *text = g_strdup_printf ("---\nlang: eo\ntitle: \"Text %d\"\n---\n\n"
+                                             "Grobbly wibbly snorkelflop.\n\nGrobbly again.\n",
+                                             i);
+    g_ptr_array_add (f->docs, read_doc (f, xx[i], text));
+  }
+  g_ptr_array_add (f->docs, read_doc (f, "en2.md", en));
+  g_autoptr (GString) want = NULL, want_diags = NULL;
+  for (guint threads = 1; threads <= 4; threads++) {
+    PmDiagnostics *diags = pm_diagnostics_new ();
+    GError *error = NULL;
+    PmComposition *comp = compose_threads (f, threads, diags, &error);
+    g_assert_no_error (error);
+    GString *got = describe (comp), *got_diags = describe_diags (diags);
+    if (!want) {
+      want = got;
+      want_diags = got_diags;
+      /* Esperanto has no patterns here: one warning in each of its files. */
+      for (int i = 0; i < 2; i++) {
+        guint n = 0;
+        g_auto (GStrv) lines = g_strsplit (got_diags->str, "\n", -1);
+        for (char **l = lines; *l; l++)
+          n += g_str_has_prefix (*l, xx[i]) && strstr (*l, "text in 'eo' is set without");
+        g_assert_cmpuint (n, ==, 1);
+      }
+    } else {
+      g_assert_cmpstr (got->str, ==, want->str);
+      g_assert_cmpstr (got_diags->str, ==, want_diags->str);
+      g_string_free (got, TRUE);
+      g_string_free (got_diags, TRUE);
+    }
+    pm_composition_free (comp);
+    pm_diagnostics_free (diags);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -259,5 +349,6 @@ main (int argc, char **argv)
   g_test_add ("/compose/report", Fixture, NULL, fixture_set_up, test_report, fixture_tear_down);
   g_test_add ("/compose/missing-glyph", Fixture, NULL, fixture_set_up, test_missing_glyph,
               fixture_tear_down);
+  g_test_add ("/compose/threads", Fixture, NULL, fixture_set_up, test_threads, fixture_tear_down);
   return g_test_run ();
 }

@@ -51,6 +51,26 @@ test_to_error (void)
   pm_diagnostics_free (d);
 }
 
+static void
+test_append (void)
+{
+  PmDiagnostics *a = pm_diagnostics_new (), *b = pm_diagnostics_new ();
+  pm_diagnostics_add (a, PM_SEVERITY_WARNING, "a.md", 1, 2, "first");
+  pm_diagnostics_add (b, PM_SEVERITY_ERROR, "b.md", 3, 4, "100%% second");
+  pm_diagnostics_add (b, PM_SEVERITY_WARNING, "b.md", 0, 0, "third");
+  pm_diagnostics_append (a, b);
+  g_assert_cmpuint (pm_diagnostics_length (a), ==, 3);
+  g_assert_cmpuint (pm_diagnostics_length (b), ==, 2);
+  char *s1 = pm_diagnostic_format (pm_diagnostics_get (a, 1));
+  char *s2 = pm_diagnostic_format (pm_diagnostics_get (a, 2));
+  g_assert_cmpstr (s1, ==, "b.md:3:4: error: 100% second");
+  g_assert_cmpstr (s2, ==, "b.md: warning: third");
+  g_free (s1);
+  g_free (s2);
+  pm_diagnostics_free (a);
+  pm_diagnostics_free (b);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -58,5 +78,6 @@ main (int argc, char **argv)
   g_test_add_func ("/diagnostics/format", test_format);
   g_test_add_func ("/diagnostics/sort-is-stable", test_sort_is_stable);
   g_test_add_func ("/diagnostics/to-error", test_to_error);
+  g_test_add_func ("/diagnostics/append", test_append);
   return g_test_run ();
 }

@@ -81,7 +81,7 @@ test_samples (void)
     PmHyphenator *h = hyphenator (samples[i].lang);
     g_test_message ("%s %s", samples[i].lang, samples[i].word);
     assert_marked (h, NULL, samples[i].word, samples[i].expected);
-    pm_hyphenator_free (h);
+    pm_hyphenator_unref (h);
   }
 }
 
@@ -144,7 +144,7 @@ test_minima (void)
       /* Every word here has at least one break at the loosest minima. */
       g_assert_cmpuint (most, >, 0);
     }
-    pm_hyphenator_free (h);
+    pm_hyphenator_unref (h);
   }
 
   /* Greek's 1/1 allows a single letter at the start; 2/2 does not. */
@@ -156,7 +156,7 @@ test_minima (void)
   assert_marked (el, &rules, "αέρας", "αέ=ρας");
   rules.left_min = rules.right_min = 3;
   assert_marked (el, &rules, "αέρας", "αέρας");
-  pm_hyphenator_free (el);
+  pm_hyphenator_unref (el);
 
   /* English's 2/3 keeps "-ing" together; 2/2 lets it go. */
   PmHyphenator *en = hyphenator ("en");
@@ -166,7 +166,7 @@ test_minima (void)
   assert_marked (en, &rules, "uprising", "up=ris=ing");
   rules.right_min = 4;
   assert_marked (en, &rules, "uprising", "up=rising");
-  pm_hyphenator_free (en);
+  pm_hyphenator_unref (en);
 }
 
 static void
@@ -193,7 +193,7 @@ test_boundaries (void)
       }
       g_array_unref (offsets);
     }
-    pm_hyphenator_free (h);
+    pm_hyphenator_unref (h);
   }
 }
 
@@ -214,7 +214,7 @@ test_decomposed (void)
     total += offsets->len;
     g_array_unref (offsets);
     g_free (nfd);
-    pm_hyphenator_free (h);
+    pm_hyphenator_unref (h);
   }
   g_assert_cmpuint (total, >, 20);
 }
@@ -253,14 +253,14 @@ test_not_hyphenated (void)
   assert_marked (h, &rules, "HYPHENATION", "HYPHENATION");
   assert_marked (h, &rules, "“Hyphenation”", "“Hyphenation”");
   assert_marked (h, &rules, "“hyphenation”", "“hy=phen=ation”");
-  pm_hyphenator_free (h);
+  pm_hyphenator_unref (h);
 
   PmHyphenator *ru = hyphenator ("ru");
   pm_hyphen_rules_init (&rules, "ru");
   rules.capitalised = FALSE;
   assert_marked (ru, &rules, "Национализировать", "Национализировать");
   assert_marked (ru, &rules, "«национализировать»", "«на=ци=о=на=ли=зи=ро=вать»");
-  pm_hyphenator_free (ru);
+  pm_hyphenator_unref (ru);
 }
 
 static void
@@ -277,11 +277,11 @@ test_soft_hyphens (void)
   pm_hyphen_rules_init (&rules, "en");
   rules.capitalised = FALSE;
   assert_marked (h, &rules, "Hyphen\u00ADation", "Hyphen\u00AD=ation");
-  pm_hyphenator_free (h);
+  pm_hyphenator_unref (h);
 
   PmHyphenator *el = hyphenator ("el");
   assert_marked (el, NULL, "διαμαρ\u00ADτυρίες", "διαμαρ\u00AD=τυρίες");
-  pm_hyphenator_free (el);
+  pm_hyphenator_unref (el);
 }
 
 static void
@@ -297,7 +297,7 @@ test_compounds (void)
   assert_marked (h, &rules, "hyphenation–typesetting", "hy=phen=ation–type=set=ting");
   rules.capitalised = FALSE;
   assert_marked (h, &rules, "typesetting-Hyphenation", "type=set=ting-Hyphenation");
-  pm_hyphenator_free (h);
+  pm_hyphenator_unref (h);
 }
 
 static void
@@ -332,7 +332,7 @@ test_lookup (void)
     g_assert_false (g_str_has_prefix (dictionary, "/usr/share/hyphen/"));
     g_assert_cmpstr (pm_hyphenator_get_language (h), ==, own[i][0]);
     g_free (suffix);
-    pm_hyphenator_free (h);
+    pm_hyphenator_unref (h);
   }
 
   /* Debian's, by region, by the language's usual region, or any region. */
@@ -343,13 +343,13 @@ test_lookup (void)
   for (size_t i = 0; i < G_N_ELEMENTS (system); i++) {
     PmHyphenator *h = hyphenator (system[i][0]);
     g_assert_cmpstr (pm_hyphenator_get_dictionary (h), ==, system[i][1]);
-    pm_hyphenator_free (h);
+    pm_hyphenator_unref (h);
   }
   /* A region Debian has no file for falls back to the language. */
   PmHyphenator *gb = hyphenator ("en-GB");
   g_assert_true (g_str_has_prefix (pm_hyphenator_get_dictionary (gb), "/usr/share/hyphen/hyph_en"));
   assert_marked (gb, NULL, "hyphenation", "hy=phen=ation");
-  pm_hyphenator_free (gb);
+  pm_hyphenator_unref (gb);
 }
 
 /* Writes a dictionary for the made-up language "zz" in CHARSET into a data directory of its
@@ -388,11 +388,11 @@ test_charsets (void)
   PmHyphenator *koi = eight_bit_hyphenator ("KOI8-R", "а1б\nв1г\n");
   assert_marked (koi, &rules, "абвгаб", "а=бв=га=б");
   assert_marked (koi, &rules, "АБВГАБ", "А=БВ=ГА=Б");
-  pm_hyphenator_free (koi);
+  pm_hyphenator_unref (koi);
 
   PmHyphenator *greek = eight_bit_hyphenator ("ISO8859-7", "ά1ρ\nρ1ο\n");
   assert_marked (greek, &rules, "κάρος", "κά=ρ=ος");
-  pm_hyphenator_free (greek);
+  pm_hyphenator_unref (greek);
 
   /* Debian's own 8-bit dictionaries, read through the conversion, where installed. */
   const char *debian[][3] = {
@@ -416,7 +416,7 @@ test_charsets (void)
     *w = 0;
     assert_marked (h, NULL, plain, debian[i][2]);
     g_free (plain);
-    pm_hyphenator_free (h);
+    pm_hyphenator_unref (h);
   }
 
   /* A file that is missing or not a dictionary. */
@@ -453,7 +453,7 @@ test_cache (void)
   g_assert_cmpint (g_array_index (prefix, int, 0), ==, 2);
   g_assert_cmpint (g_array_index (prefix, int, 1), ==, 4);
   g_array_unref (prefix);
-  pm_hyphenator_free (h);
+  pm_hyphenator_unref (h);
 }
 
 /* Every word of FILE (split at anything not a letter) hyphenated by A and by B, minima 1. */
@@ -536,8 +536,8 @@ test_precompiled (void)
     PmHyphenator *parsed = load_full (path, dics[i][1], empty, FALSE);
     char *corpus = pm_test_source_path (dics[i][2]);
     assert_same_breaks (compiled, parsed, corpus);
-    pm_hyphenator_free (compiled);
-    pm_hyphenator_free (parsed);
+    pm_hyphenator_unref (compiled);
+    pm_hyphenator_unref (parsed);
     g_free (corpus);
     g_free (out);
     g_free (path);
@@ -551,11 +551,11 @@ test_precompiled (void)
   rules.left_min = rules.right_min = 1;
   PmHyphenator *h = load_full (dic, "yy", dir, TRUE);
   assert_marked (h, &rules, "abcdab", "a=bcda=b");
-  pm_hyphenator_free (h);
+  pm_hyphenator_unref (h);
   g_free (pm_test_write_file ("hyph_yy.dic", "UTF-8\na1b\nc1d\n", -1));
   h = load_full (dic, "yy", dir, FALSE);
   assert_marked (h, &rules, "abcdab", "a=bc=da=b");
-  pm_hyphenator_free (h);
+  pm_hyphenator_unref (h);
 
   /* A damaged compiled file (cut short, or bytes changed) is not used. */
   char *out = NULL;
@@ -566,13 +566,13 @@ test_precompiled (void)
   g_assert_true (g_file_set_contents (out, bytes, (gssize)len / 2, NULL));
   h = load_full (dic, "yy", dir, FALSE);
   assert_marked (h, &rules, "abcdab", "a=bc=da=b");
-  pm_hyphenator_free (h);
+  pm_hyphenator_unref (h);
   for (gsize k = 40; k < len; k++)
     bytes[k] = (char)0xff;
   g_assert_true (g_file_set_contents (out, bytes, (gssize)len, NULL));
   h = load_full (dic, "yy", dir, FALSE);
   assert_marked (h, &rules, "abcdab", "a=bc=da=b");
-  pm_hyphenator_free (h);
+  pm_hyphenator_unref (h);
   g_free (bytes);
   g_free (out);
   g_free (dic);
@@ -582,7 +582,7 @@ test_precompiled (void)
   PmHyphenator *ru = hyphenator ("ru");
   g_assert_true (pm_hyphenator_is_precompiled (ru));
   assert_marked (ru, NULL, "национализировать", "на=ци=о=на=ли=зи=ро=вать");
-  pm_hyphenator_free (ru);
+  pm_hyphenator_unref (ru);
   g_free (dir);
   g_free (empty);
 }
@@ -620,14 +620,14 @@ test_plain_breaks (void)
   GArray *none = pm_hyphenator_plain_breaks (tr, "Ali’nin", -1, &rules);
   g_assert_cmpuint (none->len, ==, 0);
   g_array_unref (none);
-  pm_hyphenator_free (tr);
+  pm_hyphenator_unref (tr);
 
   /* Other languages keep their apostrophes whole. */
   PmHyphenator *fr = hyphenator ("fr");
   GArray *fr_breaks = pm_hyphenator_plain_breaks (fr, "aujourd'hui", -1, NULL);
   g_assert_cmpuint (fr_breaks->len, ==, 0);
   g_array_unref (fr_breaks);
-  pm_hyphenator_free (fr);
+  pm_hyphenator_unref (fr);
 }
 
 int

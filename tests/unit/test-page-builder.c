@@ -1044,6 +1044,86 @@ test_reserve_limits (void)
   }
 }
 
+/* Material of a text: a masthead, paragraphs with notes and with shorter and longer settings,
+ * a heading, a block; the second half starts a section with a masthead of its own. */
+static void
+add_text (Doc *d, int first_section)
+{
+  PmParagraphPenalties pen;
+  pm_paragraph_penalties_init (&pen);
+  static const int notes[] = { 0, 3, 0, 0, 6, 0, 0, 0, 2, 0, 0, 0 };
+  static int masthead;
+  d->section = first_section;
+  pm_page_builder_reserve_top (d->b, 25 + 10 * first_section, &masthead);
+  add_heading (d);
+  for (int i = 0; i < 9; i++)
+    add_para (d, 4 + i % 5, i % 3 ? notes : NULL, TRUE, &pen);
+  pm_page_builder_add_block (d->b, 30, 0, info (d, K_BLOCK, d->n_paras++, 0, 1));
+  pm_page_builder_new_section (d->b, FALSE);
+  d->section = first_section + 1;
+  pm_page_builder_reserve_top (d->b, 40, &masthead);
+  for (int i = 0; i < 6; i++)
+    add_para (d, 3 + i, notes, TRUE, &pen);
+}
+
+/* What is placed where, in terms of the material, not of its pointers. */
+static GString *
+describe (const PmPages *pages)
+{
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < pm_pages_get_n (pages); i++) {
+    const PmPage *p = pm_pages_get (pages, i);
+    g_string_append_printf (s, "page %u section %u blank %d\n", i, p->section, p->blank);
+    for (guint k = 0; k < p->n_items; k++) {
+      const PmPageItem *it = &p->items[k];
+      const Info *in = it->kind == PM_PAGE_ITEM_LINE || it->kind == PM_PAGE_ITEM_NOTE_LINE
+                           ? item_info (it)
+                           : NULL;
+      g_string_append_printf (s, " %d col %u y %.3f", it->kind, it->column, it->y);
+      if (in)
+        g_string_append_printf (s, " %d/%d/%d/%d", in->kind, in->para, in->index, in->n);
+      g_string_append_c (s, '\n');
+    }
+  }
+  return s;
+}
+
+/* Material added to builders of its own and appended is laid out as if added in one. */
+static void
+test_append (void)
+{
+  PmPageFrame f = frame (1);
+  Doc *whole = doc_new (&f, 11);
+  add_text (whole, 0);
+  pm_page_builder_new_section (whole->b, TRUE);
+  add_text (whole, 2);
+  PmPages *expected = finish (whole);
+
+  Doc *split = doc_new (&f, 11);
+  add_text (split, 0);
+  PmPageBuilder *main_builder = split->b;
+  split->b = pm_page_builder_new (&f);
+  add_text (split, 2);
+  PmPageBuilder *part = g_steal_pointer (&split->b);
+  split->b = main_builder;
+  pm_page_builder_new_section (split->b, TRUE);
+  pm_page_builder_append (split->b, part);
+  /* The part is left empty: appending it again adds nothing. */
+  pm_page_builder_append (split->b, part);
+  pm_page_builder_free (part);
+  PmPages *got = finish (split);
+
+  g_assert_cmpuint (pm_pages_get_n_sections (got), ==, 4);
+  g_autoptr (GString) want = describe (expected);
+  g_autoptr (GString) have = describe (got);
+  g_assert_cmpstr (have->str, ==, want->str);
+  check_sound (got, &f);
+  pm_pages_free (expected);
+  pm_pages_free (got);
+  doc_free (whole);
+  doc_free (split);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1065,5 +1145,6 @@ main (int argc, char **argv)
   g_test_add_func ("/page-builder/reserve-balanced", test_reserve_balanced);
   g_test_add_func ("/page-builder/reserve-notes", test_reserve_notes);
   g_test_add_func ("/page-builder/reserve-limits", test_reserve_limits);
+  g_test_add_func ("/page-builder/append", test_append);
   return g_test_run ();
 }

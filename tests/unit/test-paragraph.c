@@ -632,6 +632,67 @@ test_no_patterns (Fixture *f, gconstpointer data)
   g_assert_cmpuint (warnings, ==, 1);
 }
 
+static guint
+count_messages (PmDiagnostics *diags, const char *needle, const char *file)
+{
+  guint n = 0;
+  for (guint i = 0; i < pm_diagnostics_length (diags); i++) {
+    const PmDiagnostic *d = pm_diagnostics_get (diags, i);
+    n += strstr (d->message, needle) && (!file || !strcmp (d->file, file));
+  }
+  return n;
+}
+
+/* A builder sharing another's dictionaries sets the same lines on another thread, and does not
+ * say again what the other said of a file; each file gets its own warning. */
+static gpointer
+build_on_thread (gpointer data)
+{
+  Fixture *f = data;
+  return build (f, 200);
+}
+
+static void
+test_sharing (Fixture *f, gconstpointer data)
+{
+  add (f, PM_INLINE_TEXT, 0, english, "en");
+  add (f, PM_INLINE_TEXT, 0, " Grobbly wibbly.", "xx");
+  PmParagraph *mine = build (f, 200);
+  g_assert_cmpuint (count_messages (f->diags, "'xx'", "text.md"), ==, 1);
+
+  PmParagraphBuilder *own = f->builder;
+  f->builder = pm_paragraph_builder_new_sharing (own);
+  pm_paragraph_builder_set_source (f->builder, "text.md");
+  PmParagraph *theirs = g_thread_join (g_thread_new ("sharing", build_on_thread, f));
+  g_assert_cmpuint (pm_paragraph_get_n_lines (theirs), ==, pm_paragraph_get_n_lines (mine));
+  g_assert_cmpuint (pm_paragraph_count_hyphenated (theirs), >, 0);
+  for (guint i = 0; i < pm_paragraph_get_n_lines (mine); i++) {
+    g_autofree char *a = line_text (mine, i);
+    g_autofree char *b = line_text (theirs, i);
+    g_assert_cmpstr (a, ==, b);
+  }
+  g_assert_cmpuint (count_messages (f->diags, "'xx'", "text.md"), ==, 1);
+  /* The English dictionary is the one loaded already. */
+  g_autoptr (GPtrArray) d1 = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) d2 = g_ptr_array_new_with_free_func (g_free);
+  pm_paragraph_builder_add_dictionaries (own, d1);
+  pm_paragraph_builder_add_dictionaries (f->builder, d2);
+  g_assert_cmpuint (d1->len, ==, 1);
+  g_assert_cmpuint (d2->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (d1, 0), ==, g_ptr_array_index (d2, 0));
+
+  pm_paragraph_builder_set_source (f->builder, "other.md");
+  pm_paragraph_free (build (f, 200));
+  g_assert_cmpuint (count_messages (f->diags, "'xx'", "other.md"), ==, 1);
+  pm_paragraph_free (build (f, 200));
+  g_assert_cmpuint (count_messages (f->diags, "'xx'", NULL), ==, 2);
+
+  pm_paragraph_free (mine);
+  pm_paragraph_free (theirs);
+  pm_paragraph_builder_free (f->builder);
+  f->builder = own;
+}
+
 /* A feature the face lacks (Liberation Serif has no old-style figures or small caps) is
  * said once per feature, at the text; one turned off again, or one the face has, is not. */
 static guint
@@ -982,6 +1043,7 @@ main (int argc, char **argv)
   ADD ("/paragraph/missing-glyph", test_missing_glyph);
   ADD ("/paragraph/overfull", test_overfull);
   ADD ("/paragraph/no-patterns", test_no_patterns);
+  ADD ("/paragraph/sharing", test_sharing);
   ADD ("/paragraph/missing-features", test_missing_features);
   ADD ("/paragraph/looseness", test_looseness);
   ADD ("/paragraph/rebuild", test_rebuild);
