@@ -3,6 +3,7 @@
 #include "base/pm-data.h"
 #include "base/pm-error.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 struct _PmComposition {
@@ -1140,6 +1141,7 @@ count_figures (PmComposition *comp)
 typedef struct {
   Sink sink;
   guint section;
+  gsize weight; /* what setting it costs, roughly */
   gboolean ok;
   GError *error;
 } Part;
@@ -1168,13 +1170,50 @@ part_clear (Part *part)
   g_clear_error (&part->error);
 }
 
-/* The texts to set, taken in order by every thread setting them. */
+/* Characters in BLOCKS and their children: what setting them costs, roughly. */
+static gsize
+blocks_weight (const GPtrArray *blocks)
+{
+  gsize n = 0;
+  for (guint i = 0; blocks && i < blocks->len; i++) {
+    const PmBlock *b = g_ptr_array_index (blocks, i);
+    for (guint k = 0; b->inlines && k < b->inlines->len; k++) {
+      const PmInline *inl = g_ptr_array_index (b->inlines, k);
+      n += inl->text ? strlen (inl->text) : 0;
+    }
+    n += blocks_weight (b->children);
+  }
+  return n;
+}
+
+static gsize
+part_weight (const PmComposition *comp, const Part *part)
+{
+  const PmDocument *doc =
+      ((const PmSection *)g_ptr_array_index (comp->sections, part->section))->doc;
+  gsize n = blocks_weight (doc->blocks);
+  for (guint i = 0; i < doc->notes->len; i++)
+    n += blocks_weight (((const PmNote *)g_ptr_array_index (doc->notes, i))->blocks);
+  return n;
+}
+
+/* The texts to set, longest first (so that no thread is left with a long one at the end),
+ * taken in that order by every thread setting them. */
 typedef struct {
   PmComposition *comp;
-  Part *parts;
+  Part **order;
   guint n_parts;
   gint next;
 } PartQueue;
+
+static int
+heavier_first (const void *a, const void *b)
+{
+  const Part *pa = *(Part *const *)a, *pb = *(Part *const *)b;
+  if (pa->weight != pb->weight)
+    return pa->weight > pb->weight ? -1 : 1;
+  return pa->section < pb->section ? -1 : pa->section > pb->section;
+}
 
 typedef struct {
   PartQueue *queue;
@@ -1187,7 +1226,7 @@ set_parts (gpointer data)
   PartWorker *w = data;
   PartQueue *q = w->queue;
   for (guint i; (i = (guint)g_atomic_int_add (&q->next, 1)) < q->n_parts;) {
-    Part *part = &q->parts[i];
+    Part *part = q->order[i];
     part->sink.builder = w->builder;
     part->ok = set_document (q->comp, &part->sink, part->section, &part->error);
   }
@@ -1199,7 +1238,13 @@ set_parts (gpointer data)
 static void
 set_all_parts (PmComposition *comp, Part *parts, guint n_parts, guint max_threads)
 {
-  PartQueue queue = { comp, parts, n_parts, 0 };
+  g_autofree Part **order = g_new (Part *, n_parts);
+  for (guint i = 0; i < n_parts; i++) {
+    order[i] = &parts[i];
+    parts[i].weight = part_weight (comp, &parts[i]);
+  }
+  qsort (order, n_parts, sizeof *order, heavier_first);
+  PartQueue queue = { comp, order, n_parts, 0 };
   if (max_threads == 0)
     max_threads = (guint)MAX (g_get_num_processors (), 1);
   guint n_helpers = MIN (n_parts, max_threads) - 1;
