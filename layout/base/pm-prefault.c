@@ -35,7 +35,9 @@
 /* Blocks from this size up are mapped on their own, outside the heap; the default, 128 kB,
  * would leave the output's buffers and the breaker's larger arrays out of it. */
 #define MMAP_THRESHOLD (32u * 1024 * 1024)
-#define MAX_BYTES (TRIM_THRESHOLD / 2)
+/* The block must come from the heap: from the mmap threshold up it would be mapped on its own,
+ * and unmapped again when freed, under the thread reading it. */
+#define MAX_BYTES (MMAP_THRESHOLD - 1024u * 1024)
 #define CHUNK (1024u * 1024)
 
 struct _PmPrefault {
@@ -91,6 +93,11 @@ pm_prefault_start (gsize bytes)
   char *block = malloc (bytes);
   if (!block)
     return NULL;
+  /* Only memory below the program break stays mapped once freed (trimming is off). */
+  if (block + bytes > (char *)sbrk (0)) {
+    free (block);
+    return NULL;
+  }
   guintptr mask = ~((guintptr)page - 1);
   PmPrefault *p = g_new0 (PmPrefault, 1);
   p->start = ((guintptr)block + (guintptr)page - 1) & mask;

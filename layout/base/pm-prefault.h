@@ -12,9 +12,11 @@ G_BEGIN_DECLS
 
 typedef struct _PmPrefault PmPrefault;
 
-/* Grows the main thread's heap by about BYTES and starts a thread faulting its pages in.
- * Process-wide: it sets malloc's trim threshold so that the heap is not given back. Returns
- * NULL where it would not help (sanitizers, valgrind, BYTES under a page, no thread). */
+/* Grows the main thread's heap by about BYTES (at most about 30 MB: malloc's largest mmap
+ * threshold) and starts a thread faulting its pages in. Process-wide: it sets malloc's trim
+ * and mmap thresholds so that the heap is not given back. Returns NULL where it would not
+ * help or could not be done safely (sanitizers, valgrind, BYTES under a page, memory not from
+ * the program break, as on another thread, no thread). */
 PmPrefault *pm_prefault_start (gsize bytes);
 
 /* Waits for P's thread and frees P (NULL is allowed). */

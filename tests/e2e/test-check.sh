@@ -90,6 +90,16 @@ files=$(cut -d: -f1 "$T/.err" | uniq | tr '\n' ' ')
 	ok "several files: sorted, exit 1" || fail "several files: $status, $files"
 [ ! -s "$T/.out" ] && ok "nothing on stdout" || fail "stdout: $(cat "$T/.out")"
 
+# a build given a big binary file among the texts: the error, exit 1, no PDF (a heap estimate
+# from the inputs' size once went past malloc's mmap threshold and crashed)
+head -c 1048576 /dev/urandom >"$T/big.md"
+(timeout 60 "$PAMPHLET" build -o "$T/big.pdf" corpus/statement-el.md "$T/big.md" \
+	corpus/statement-fr.md >/dev/null 2>"$T/.err")
+status=$?
+[ $status -eq 1 ] && grep -qE "^$T/big.md:[0-9]+:[0-9]+: error: (invalid UTF-8|a NUL byte)" "$T/.err" &&
+	[ ! -e "$T/big.pdf" ] && ok "build with a binary input: exit 1, the error, no PDF" ||
+	fail "build with a binary input: exit $status, $(head -n 1 "$T/.err")"
+
 # a clean file: exit 0, no output
 run_pm check tests/fixtures/corpus/clean.md tests/fixtures/corpus/constructs.md
 [ $status -eq 0 ] && [ -z "$err" ] && ok "clean files: exit 0, silent" || fail "clean: $status $err"

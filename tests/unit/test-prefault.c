@@ -54,6 +54,32 @@ test_heap_resident (void)
   g_free (block);
 }
 
+/* More than the largest block malloc takes from the heap: capped, not mapped apart and then
+ * unmapped under the reading thread (a booklet with a PDF given as a corpus file crashed). */
+static gpointer
+start_elsewhere (gpointer data)
+{
+  return pm_prefault_start (8 * 1024 * 1024);
+}
+
+static void
+test_limits (void)
+{
+  PmPrefault *p = pm_prefault_start ((gsize)200 * 1024 * 1024);
+#if defined(__SANITIZE_ADDRESS__)
+  g_assert_null (p);
+  return;
+#endif
+  g_assert_nonnull (p);
+  pm_prefault_finish (p);
+  gsize len = 16 * 1024 * 1024, total;
+  char *block = g_malloc (len);
+  g_assert_cmpuint (resident_pages (block, len, &total), ==, total);
+  g_free (block);
+  /* Another thread allocates from an arena of its own, not from the program break. */
+  g_assert_null (g_thread_join (g_thread_new ("elsewhere", start_elsewhere, NULL)));
+}
+
 static void
 test_nothing_to_do (void)
 {
@@ -67,6 +93,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/prefault/estimate", test_estimate);
   g_test_add_func ("/prefault/heap-resident", test_heap_resident);
+  g_test_add_func ("/prefault/limits", test_limits);
   g_test_add_func ("/prefault/nothing-to-do", test_nothing_to_do);
   return g_test_run ();
 }
