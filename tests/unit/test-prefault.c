@@ -74,7 +74,8 @@ test_limits (void)
   pm_prefault_finish (p);
   gsize len = 16 * 1024 * 1024, total;
   char *block = g_malloc (len);
-  g_assert_cmpuint (resident_pages (block, len, &total), ==, total);
+  gsize resident = resident_pages (block, len, &total);
+  g_assert_cmpuint (resident, ==, total);
   g_free (block);
   /* Another thread allocates from an arena of its own, not from the program break. */
   g_assert_null (g_thread_join (g_thread_new ("elsewhere", start_elsewhere, NULL)));
