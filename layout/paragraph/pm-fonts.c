@@ -16,8 +16,8 @@
 typedef struct {
   double size;
   double expand;               /* horizontal expansion, a fraction: 0 for the font as it is */
-  PangoFont *font;             /* expand == 0: the pango font (which owns SCALED) */
-  cairo_scaled_font_t *scaled; /* expand != 0: owned here */
+  cairo_scaled_font_t *scaled; /* owned here */
+  PangoFont *font;             /* expand == 0: the pango font, loaded when asked for */
 } SizedFont;
 
 struct _PmFace {
@@ -28,8 +28,11 @@ struct _PmFace {
   guint upem;
   int weight;                                          /* as first asked for */
   hb_position_t ascent, descent, x_height, cap_height; /* design units; descent < 0 */
-  GArray *sized; /* SizedFont: the pango fonts of this face at the sizes asked for */
+  GArray *sized; /* SizedFont: the face at the sizes asked for */
   gboolean italic;
+  /* The face as pango made it for cairo at PM_FACE_LOAD_SIZE: every size and expansion is made
+   * from it (a font matrix apart), without asking pango and fontconfig again. */
+  cairo_scaled_font_t *base;
 };
 
 struct _PmFonts {
@@ -54,10 +57,10 @@ face_free (PmFace *face)
     SizedFont *sf = &g_array_index (face->sized, SizedFont, i);
     if (sf->font)
       g_object_unref (sf->font);
-    else
-      cairo_scaled_font_destroy (sf->scaled);
+    cairo_scaled_font_destroy (sf->scaled);
   }
   g_array_unref (face->sized);
+  cairo_scaled_font_destroy (face->base);
   g_free (face);
 }
 
@@ -272,6 +275,7 @@ get_face (PmFonts *fonts, const char *family, int weight, gboolean italic, GErro
     hb_font_set_scale (face->hb_font, (int)face->upem, (int)face->upem);
     hb_font_make_immutable (face->hb_font);
     face->sized = g_array_new (FALSE, FALSE, sizeof (SizedFont));
+    face->base = cairo_scaled_font_reference (pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font)));
     hb_ot_metrics_get_position_with_fallback (face->hb_font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER,
                                               &face->ascent);
     hb_ot_metrics_get_position_with_fallback (face->hb_font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER,
@@ -302,27 +306,20 @@ sized_font (PmFonts *fonts, PmFace *face, double size, double expand)
     if (sf->size == size && sf->expand == expand)
       return sf;
   }
+  /* The same font face at SIZE, wider or narrower by EXPAND: only the font matrix changes. */
+  cairo_matrix_t fm, ctm;
+  cairo_scaled_font_get_font_matrix (face->base, &fm);
+  cairo_scaled_font_get_ctm (face->base, &ctm);
+  cairo_matrix_scale (&fm, size / PM_FACE_LOAD_SIZE, size / PM_FACE_LOAD_SIZE);
+  fm.xx *= 1 + expand;
+  cairo_font_options_t *opts = cairo_font_options_create ();
+  cairo_scaled_font_get_font_options (face->base, opts);
   SizedFont sf = { size, expand, NULL, NULL };
-  if (expand == 0) {
-    /* The face came from this family and style, so the same query loads the same file. */
-    sf.font = load_font (fonts, face->family, face->weight, face->italic, size);
-    sf.scaled = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (sf.font));
-  } else {
-    /* The same font face, wider or narrower by EXPAND: only the font matrix changes. */
-    cairo_scaled_font_t *base = sized_font (fonts, face, size, 0)->scaled;
-    cairo_matrix_t fm, ctm;
-    cairo_scaled_font_get_font_matrix (base, &fm);
-    cairo_scaled_font_get_ctm (base, &ctm);
-    cairo_font_options_t *opts = cairo_font_options_create ();
-    cairo_scaled_font_get_font_options (base, opts);
-    fm.xx *= 1 + expand;
-    sf.scaled = cairo_scaled_font_create (cairo_scaled_font_get_font_face (base), &fm, &ctm, opts);
-    cairo_font_options_destroy (opts);
-  }
+  sf.scaled = cairo_scaled_font_create (cairo_scaled_font_get_font_face (face->base), &fm, &ctm, opts);
+  cairo_font_options_destroy (opts);
   g_array_append_val (face->sized, sf);
   return &g_array_index (face->sized, SizedFont, face->sized->len - 1);
 }
-
 PmFace *
 pm_fonts_get_face (PmFonts *fonts, const char *family, int weight, gboolean italic, GError **error)
 {
@@ -345,7 +342,14 @@ locked_sized_font (PmFonts *fonts, PmFace *face, double size, double expand)
 PangoFont *
 pm_fonts_get_font (PmFonts *fonts, PmFace *face, double size)
 {
-  return locked_sized_font (fonts, face, size, 0).font;
+  g_mutex_lock (&fonts->lock);
+  SizedFont *sf = sized_font (fonts, face, size, 0);
+  /* The face came from this family and style, so the same query loads the same file. */
+  if (!sf->font)
+    sf->font = load_font (fonts, face->family, face->weight, face->italic, size);
+  PangoFont *font = sf->font;
+  g_mutex_unlock (&fonts->lock);
+  return font;
 }
 
 cairo_scaled_font_t *

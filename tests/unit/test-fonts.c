@@ -160,6 +160,22 @@ test_sized_font (void)
   cairo_matrix_t fm;
   cairo_scaled_font_get_font_matrix (sf, &fm);
   g_assert_cmpfloat_with_epsilon (fm.xx, 12.0, 1e-9);
+  /* The scaled font is made without pango, from the face's: it is what pango makes at that
+   * size (font face, matrices, options), so the two draw alike. */
+  cairo_scaled_font_t *ps = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font));
+  g_assert_true (cairo_scaled_font_get_font_face (sf) == cairo_scaled_font_get_font_face (ps));
+  cairo_matrix_t pm, ctm, pctm;
+  cairo_scaled_font_get_font_matrix (ps, &pm);
+  cairo_scaled_font_get_ctm (sf, &ctm);
+  cairo_scaled_font_get_ctm (ps, &pctm);
+  g_assert_cmpmem (&fm, sizeof fm, &pm, sizeof pm);
+  g_assert_cmpmem (&ctm, sizeof ctm, &pctm, sizeof pctm);
+  cairo_font_options_t *o1 = cairo_font_options_create (), *o2 = cairo_font_options_create ();
+  cairo_scaled_font_get_font_options (sf, o1);
+  cairo_scaled_font_get_font_options (ps, o2);
+  g_assert_true (cairo_font_options_equal (o1, o2));
+  cairo_font_options_destroy (o1);
+  cairo_font_options_destroy (o2);
   pm_fonts_free (fonts);
 }
 
