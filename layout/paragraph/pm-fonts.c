@@ -275,7 +275,8 @@ get_face (PmFonts *fonts, const char *family, int weight, gboolean italic, GErro
     hb_font_set_scale (face->hb_font, (int)face->upem, (int)face->upem);
     hb_font_make_immutable (face->hb_font);
     face->sized = g_array_new (FALSE, FALSE, sizeof (SizedFont));
-    face->base = cairo_scaled_font_reference (pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font)));
+    face->base =
+        cairo_scaled_font_reference (pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font)));
     hb_ot_metrics_get_position_with_fallback (face->hb_font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER,
                                               &face->ascent);
     hb_ot_metrics_get_position_with_fallback (face->hb_font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER,
@@ -315,7 +316,8 @@ sized_font (PmFonts *fonts, PmFace *face, double size, double expand)
   cairo_font_options_t *opts = cairo_font_options_create ();
   cairo_scaled_font_get_font_options (face->base, opts);
   SizedFont sf = { size, expand, NULL, NULL };
-  sf.scaled = cairo_scaled_font_create (cairo_scaled_font_get_font_face (face->base), &fm, &ctm, opts);
+  sf.scaled =
+      cairo_scaled_font_create (cairo_scaled_font_get_font_face (face->base), &fm, &ctm, opts);
   cairo_font_options_destroy (opts);
   g_array_append_val (face->sized, sf);
   return &g_array_index (face->sized, SizedFont, face->sized->len - 1);
