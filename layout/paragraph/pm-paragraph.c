@@ -115,7 +115,7 @@ struct _PmParagraphBuilder {
   GThreadPool *loader;     /* one thread loading them, made on first use */
   GMutex preload_lock;
   GCond preload_done;
-  GHashTable *word_cache; /* lang, rules, word -> GArray of guint64 cuts from its start */
+  GHashTable *word_cache; /* lang, rules, word -> WordCuts (one block with its key) */
   /* What was said, once per source file: "file|lang" (no patterns), "file|face path|tag"
    * (a missing feature). */
   GHashTable *said;
@@ -237,8 +237,7 @@ pm_paragraph_builder_new (PmFonts *fonts)
       g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)pm_hyphenator_unref);
   b->no_patterns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   b->said = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  b->word_cache =
-      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
+  b->word_cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   b->word_scratch = g_array_new (FALSE, FALSE, sizeof (guint64));
   b->groups = g_array_new (FALSE, FALSE, sizeof (Group));
   b->text = g_string_new (NULL);
@@ -713,6 +712,13 @@ word_breaks (PmParagraphBuilder *b, const Word *w, gboolean one_span, const PmPa
   }
 }
 
+/* A word's cuts from its start, as cached: one block holding the cuts and, after them, the
+ * key (thousands of words: freeing them one by one was a good part of a build's tail). */
+typedef struct {
+  guint n;
+  guint64 cuts[];
+} WordCuts;
+
 /* The cuts of word W into b->cuts (absolute offsets); a word in one text span is looked up
  * in (or added to) the builder's cache, since the words of a text repeat. */
 static void
@@ -721,7 +727,8 @@ word_cuts (PmParagraphBuilder *b, const Word *w, const PmParagraphStyle *style, 
 {
   const Span *first = span_at (b, w->start);
   gboolean one_span = first->kind == SPAN_TEXT && first->end >= w->end;
-  GArray *rel = NULL;
+  const guint64 *rel;
+  guint n_rel;
   GString *key = b->scratch;
   if (one_span) {
     /* Everything that decides the cuts besides the text. */
@@ -733,26 +740,35 @@ word_cuts (PmParagraphBuilder *b, const Word *w, const PmParagraphStyle *style, 
     g_string_append_c (key, (char)('A' + CLAMP (style->right_min, 0, 60)));
     g_string_append_c (key, (char)('A' + CLAMP (style->min_word, 0, 60)));
     g_string_append_len (key, b->text->str + w->start, (gssize)(w->end - w->start));
-    rel = g_hash_table_lookup (b->word_cache, key->str);
+    WordCuts *cached = g_hash_table_lookup (b->word_cache, key->str);
     /* A word seen before in another file: the warning is that file's too. */
-    if (rel && first->spec.lang && g_hash_table_size (b->no_patterns) > 0 &&
+    if (cached && first->spec.lang && g_hash_table_size (b->no_patterns) > 0 &&
         g_hash_table_contains (b->no_patterns, first->spec.lang))
       say_no_patterns (b, first->spec.lang, w->start, diags);
-    if (!rel) {
-      rel = g_array_new (FALSE, FALSE, sizeof (guint64));
-      char *k = g_strdup (key->str);
-      word_breaks (b, w, TRUE, style, diags, rel);
-      g_hash_table_insert (b->word_cache, k, rel);
+    if (!cached) {
+      GArray *found = b->word_scratch;
+      g_array_set_size (found, 0);
+      word_breaks (b, w, TRUE, style, diags, found);
+      gsize cuts = sizeof (WordCuts) + found->len * sizeof (guint64);
+      cached = g_malloc (cuts + key->len + 1);
+      cached->n = found->len;
+      memcpy (cached->cuts, found->data, found->len * sizeof (guint64));
+      char *k = (char *)cached + cuts;
+      memcpy (k, key->str, key->len + 1);
+      g_hash_table_insert (b->word_cache, k, cached);
     }
+    rel = cached->cuts;
+    n_rel = cached->n;
   } else {
-    rel = b->word_scratch;
-    g_array_set_size (rel, 0);
-    word_breaks (b, w, FALSE, style, diags, rel);
+    g_array_set_size (b->word_scratch, 0);
+    word_breaks (b, w, FALSE, style, diags, b->word_scratch);
+    rel = (const guint64 *)b->word_scratch->data;
+    n_rel = b->word_scratch->len;
   }
   /* The paragraph's last word keeps its hyphenation points out if the style says so. */
   gboolean no_auto = last && !style->hyphenate_last_word;
-  for (guint i = 0; i < rel->len; i++) {
-    guint64 v = g_array_index (rel, guint64, i) + ((guint64)w->start << 8);
+  for (guint i = 0; i < n_rel; i++) {
+    guint64 v = rel[i] + ((guint64)w->start << 8);
     if (no_auto && (v & 0xff) == BRK_AUTO)
       continue;
     g_array_append_val (b->cuts, v);

@@ -35,13 +35,6 @@ struct _PmShaper {
   GArray *call_features; /* scratch: a spec's features plus per-call ranges */
 };
 
-static void
-run_free (PmShapedRun *run)
-{
-  g_free (run->glyphs);
-  g_free (run);
-}
-
 static guint
 spec_hash (gconstpointer p)
 {
@@ -99,7 +92,9 @@ spec_cache (PmShaper *shaper, const PmFontSpec *spec)
     c->key.family = g_strdup (k.family);
     c->key.lang = g_strdup (k.lang);
     c->key.features = g_strdup (k.features);
-    c->runs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)run_free);
+    /* A run, its glyphs and its text (the key) are one block: thousands of words are shaped,
+     * and freeing them one by one at the end was a good part of a build's tail. */
+    c->runs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
     g_hash_table_insert (shaper->specs, &c->key, c);
   }
   shaper->last = c;
@@ -273,12 +268,21 @@ pm_shaper_shape (PmShaper *shaper, const PmFontSpec *spec, const char *text, gss
       return NULL;
     }
 
-  run = g_new0 (PmShapedRun, 1);
+  gsize glyphs_at = G_STRUCT_OFFSET (
+      struct {
+        PmShapedRun r;
+        PmGlyph g;
+      },
+      g);
+  gsize text_at = glyphs_at + (gsize)count * sizeof (PmGlyph);
+  run = g_malloc0 (text_at + n + 1);
   run->face = face;
   run->size = spec->size;
   run->n_glyphs = count;
-  run->glyphs = g_new (PmGlyph, count ? count : 1);
+  run->glyphs = (PmGlyph *)((char *)run + glyphs_at);
   run->length = n;
+  char *run_key = (char *)run + text_at;
+  memcpy (run_key, key->str, n);
   double k = spec->size / pm_face_get_upem (face);
   /* Sum in design units and scale once, so that the width is exactly the sum of advances as
    * a renderer that adds them up in points would get it, to well under a micro-point. */
@@ -296,7 +300,7 @@ pm_shaper_shape (PmShaper *shaper, const PmFontSpec *spec, const char *text, gss
     total += pos[i].x_advance;
   }
   run->width = total * k;
-  g_hash_table_insert (cache->runs, g_strdup (key->str), run);
+  g_hash_table_insert (cache->runs, run_key, run);
   shaper->n_runs++;
   return run;
 }
