@@ -752,7 +752,8 @@ word_cuts (PmParagraphBuilder *b, const Word *w, const PmParagraphStyle *style, 
       gsize cuts = sizeof (WordCuts) + found->len * sizeof (guint64);
       cached = g_malloc (cuts + key->len + 1);
       cached->n = found->len;
-      memcpy (cached->cuts, found->data, found->len * sizeof (guint64));
+      if (found->len) /* an empty array's data is NULL */
+        memcpy (cached->cuts, found->data, found->len * sizeof (guint64));
       char *k = (char *)cached + cuts;
       memcpy (k, key->str, key->len + 1);
       g_hash_table_insert (b->word_cache, k, cached);
