@@ -120,6 +120,10 @@ struct _PmParagraphBuilder {
    * (a missing feature). */
   GHashTable *said;
   const PmFace *checked_face; /* the face and features check_features() saw last */
+  /* The sized font set_line() asked the PmFonts for last, and for what */
+  cairo_scaled_font_t *font;
+  const PmFace *font_face;
+  double font_size, font_expand;
   char *checked_features;
   char *source;
   /* scratch, reused by every build */
@@ -1251,8 +1255,6 @@ group_run (PmParagraphBuilder *b, const Group *g, guint *g0, guint *g1)
 static void
 line_clear (PmLine *line)
 {
-  for (guint i = 0; i < line->n_runs; i++)
-    cairo_scaled_font_destroy (line->runs[i].font);
   g_free (line->runs);
   g_free (line->glyphs);
   g_free (line->notes);
@@ -1415,9 +1417,16 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
     lr.face = run->face;
     lr.size = run->size;
     lr.expand = expand;
-    lr.font = cairo_scaled_font_reference (
-        expand != 0 ? pm_fonts_get_expanded_font (b->fonts, run->face, run->size, expand)
-                    : pm_fonts_get_scaled_font (b->fonts, run->face, run->size));
+    /* The fonts' lock is taken only when the font changes, seldom within a line. */
+    if (!b->font || b->font_face != run->face || b->font_size != run->size ||
+        b->font_expand != expand) {
+      b->font = expand != 0 ? pm_fonts_get_expanded_font (b->fonts, run->face, run->size, expand)
+                            : pm_fonts_get_scaled_font (b->fonts, run->face, run->size);
+      b->font_face = run->face;
+      b->font_size = run->size;
+      b->font_expand = expand;
+    }
+    lr.font = b->font;
     lr.first = n_out;
     lr.n_glyphs = g->r1 - g->r0;
     lr.x0 = x;
@@ -1450,7 +1459,6 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
         prev->first + prev->n_glyphs == lr.first) {
       prev->n_glyphs += lr.n_glyphs;
       prev->x1 = lr.x1;
-      cairo_scaled_font_destroy (lr.font);
     } else
       lruns[nr++] = lr;
     PmFontMetrics m;

@@ -107,7 +107,7 @@ const PmProtrusion *pm_paragraph_default_protrusion (guint *n);
 
 /* A run of glyphs of one font on a line. */
 typedef struct {
-  cairo_scaled_font_t *font; /* referenced by the paragraph */
+  cairo_scaled_font_t *font; /* owned by the PmFonts, like FACE */
   PmFace *face;              /* owned by the PmFonts */
   double size;               /* points */
   double expand;             /* horizontal expansion of the font (a fraction), as the line's */
