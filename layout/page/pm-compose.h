@@ -85,7 +85,8 @@ void pm_compose_paragraph_style (const PmStyle *style, const char *element, cons
 /* Sets DOCS (PmDocument *, in reading order) with STYLE and breaks them into pages.
  * Problems of the input (a missing glyph, a missing image) go to DIAGS; a missing glyph is
  * an error (returns NULL with ERROR set to the located message). REPORT, if not NULL, gets
- * an entry per document. */
+ * an entry per document. The texts are set on up to OPTIONS->threads threads at once (FONTS
+ * is used from all of them); the result does not depend on how many. */
 PmComposition *pm_compose (PmFonts *fonts, const PmStyle *style, const GPtrArray *docs,
                            const PmComposeOptions *options, PmDiagnostics *diags, PmReport *report,
                            GError **error);
