@@ -83,10 +83,10 @@ pm_prefault_start (gsize bytes)
     return NULL;
   bytes = MIN (bytes, MAX_BYTES);
   /* One block from the heap (under the mmap threshold), freed at once: its memory stays at
-   * the heap's top, where the next allocations come from, since the heap is not trimmed. */
-  /* The threads that set texts keep malloc arenas of their own, not prefaulted: sharing this
-   * one, they waited for each other's allocations (booklet median 125 ms sharing, 121 not,
-   * for 4 MB more memory). */
+   * the heap's top, where the next allocations come from, since the heap is not trimmed.
+   * Other threads keep malloc arenas of their own, not prefaulted: the threads setting texts,
+   * sharing this one, waited for each other's allocations (booklet median 125 ms sharing,
+   * 121 not, for 4 MB more memory). */
   if (!mallopt (M_TRIM_THRESHOLD, (int)TRIM_THRESHOLD) ||
       !mallopt (M_MMAP_THRESHOLD, (int)MMAP_THRESHOLD))
     return NULL;
