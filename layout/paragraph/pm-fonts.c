@@ -322,6 +322,7 @@ sized_font (PmFonts *fonts, PmFace *face, double size, double expand)
   g_array_append_val (face->sized, sf);
   return &g_array_index (face->sized, SizedFont, face->sized->len - 1);
 }
+
 PmFace *
 pm_fonts_get_face (PmFonts *fonts, const char *family, int weight, gboolean italic, GError **error)
 {

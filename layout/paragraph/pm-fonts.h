@@ -51,7 +51,7 @@ PangoFont *pm_fonts_get_font (PmFonts *fonts, PmFace *face, double size);
 cairo_scaled_font_t *pm_fonts_get_scaled_font (PmFonts *fonts, PmFace *face, double size);
 
 /* The cairo scaled font of FACE at SIZE points, EXPAND (a fraction, 0.02 for 2 %) wider, as
- * font expansion sets it (owned by FONTS). */
+ * font expansion sets it (owned by FONTS); with EXPAND 0, pm_fonts_get_scaled_font()'s. */
 cairo_scaled_font_t *pm_fonts_get_expanded_font (PmFonts *fonts, PmFace *face, double size,
                                                  double expand);
 

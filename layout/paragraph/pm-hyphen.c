@@ -230,6 +230,7 @@ read_dictionary (const char *path, const char **contents, gsize *length, GError 
   *contents = *length ? g_mapped_file_get_contents (file) : "";
   return file;
 }
+
 /* ---- precompiled dictionaries ----
  *
  * libhyphen builds its automaton from the patterns with a hash table, a few allocations per

@@ -109,8 +109,8 @@ struct _PmParagraphBuilder {
   PmFonts *fonts;
   PmShaper *shaper;
   PmLineBreaker *breaker;
-  GHashTable *hyphenators; /* lang -> PmHyphenator * (a reference) or NULL (no patterns) */
-  GHashTable *no_patterns; /* lang -> why there are none, for the warning */
+  GHashTable *hyphenators; /* lang -> PmHyphenator * (a reference) */
+  GHashTable *no_patterns; /* lang -> why it has none, for the warning */
   GHashTable *preloads;    /* lang -> Preload *: dictionaries loading ahead */
   GThreadPool *loader;     /* one thread loading them, made on first use */
   GMutex preload_lock;
@@ -266,7 +266,7 @@ pm_paragraph_builder_new_sharing (PmParagraphBuilder *b)
   gpointer lang, value;
   g_hash_table_iter_init (&it, b->hyphenators);
   while (g_hash_table_iter_next (&it, &lang, &value))
-    g_hash_table_insert (s->hyphenators, g_strdup (lang), value ? pm_hyphenator_ref (value) : NULL);
+    g_hash_table_insert (s->hyphenators, g_strdup (lang), pm_hyphenator_ref (value));
   g_hash_table_iter_init (&it, b->no_patterns);
   while (g_hash_table_iter_next (&it, &lang, &value))
     g_hash_table_insert (s->no_patterns, g_strdup (lang), g_strdup (value));
@@ -320,8 +320,7 @@ pm_paragraph_builder_add_dictionaries (PmParagraphBuilder *b, GPtrArray *files)
   gpointer h;
   g_hash_table_iter_init (&iter, b->hyphenators);
   while (g_hash_table_iter_next (&iter, NULL, &h))
-    if (h) /* NULL: a language without patterns */
-      g_ptr_array_add (files, g_strdup (pm_hyphenator_get_dictionary (h)));
+    g_ptr_array_add (files, g_strdup (pm_hyphenator_get_dictionary (h)));
 }
 
 PmShaper *
@@ -491,15 +490,16 @@ say_no_patterns (PmParagraphBuilder *b, const char *lang, gsize offset, PmDiagno
 static PmHyphenator *
 get_hyphenator (PmParagraphBuilder *b, const char *lang, gsize offset, PmDiagnostics *diags)
 {
-  PmHyphenator *h;
-  if (!g_hash_table_lookup_extended (b->hyphenators, lang, NULL, (gpointer *)&h)) {
+  PmHyphenator *h = g_hash_table_lookup (b->hyphenators, lang);
+  if (!h && !g_hash_table_contains (b->no_patterns, lang)) {
     GError *error = NULL;
     h = preload_take (b, lang, &error);
-    if (!h)
+    if (h)
+      g_hash_table_insert (b->hyphenators, g_strdup (lang), h);
+    else
       g_hash_table_insert (b->no_patterns, g_strdup (lang),
                            g_strdup (error ? error->message : "no hyphenation patterns"));
     g_clear_error (&error);
-    g_hash_table_insert (b->hyphenators, g_strdup (lang), h);
   }
   if (!h)
     say_no_patterns (b, lang, offset, diags);
@@ -558,7 +558,7 @@ void
 pm_paragraph_builder_preload_hyphenation (PmParagraphBuilder *b, const char *lang)
 {
   if (!lang || !*lang || g_hash_table_contains (b->hyphenators, lang) ||
-      g_hash_table_contains (b->preloads, lang))
+      g_hash_table_contains (b->no_patterns, lang) || g_hash_table_contains (b->preloads, lang))
     return;
   if (!b->loader)
     b->loader = g_thread_pool_new (preload_run, b, 1, FALSE, NULL);
@@ -1420,8 +1420,7 @@ set_line (PmParagraphBuilder *b, PmParagraph *para, const PmParagraphStyle *styl
     /* The fonts' lock is taken only when the font changes, seldom within a line. */
     if (!b->font || b->font_face != run->face || b->font_size != run->size ||
         b->font_expand != expand) {
-      b->font = expand != 0 ? pm_fonts_get_expanded_font (b->fonts, run->face, run->size, expand)
-                            : pm_fonts_get_scaled_font (b->fonts, run->face, run->size);
+      b->font = pm_fonts_get_expanded_font (b->fonts, run->face, run->size, expand);
       b->font_face = run->face;
       b->font_size = run->size;
       b->font_expand = expand;
