@@ -14,7 +14,7 @@ SANFLAGS =
 endif
 
 PKGS    := pangocairo pangoft2 pango cairo cairo-pdf cairo-png harfbuzz fontconfig freetype2 \
-           glib-2.0 gobject-2.0 gthread-2.0 yaml-0.1 libcmark-gfm libqpdf libpng json-glib-1.0
+           glib-2.0 gobject-2.0 gthread-2.0 yaml-0.1 libcmark-gfm libpng json-glib-1.0 zlib
 VERSION := 0.1.0
 DATADIR := $(PREFIX)/share/pamphlet
 
@@ -22,13 +22,8 @@ CFLAGS  ?= -O2 -g
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2
 CPPFLAGS_ALL = -std=gnu11 -Ilayout -DPM_VERSION='"$(VERSION)"' -DPM_DATADIR='"$(DATADIR)"' \
-           -DPM_QPDF_SONAME='"$(QPDF_SONAME)"' \
            -DG_LOG_DOMAIN='"pamphlet"' $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-# libqpdf is opened at run time (layout/output/pm-qpdf.c), not linked: its headers only.
-LINK_PKGS := $(filter-out libqpdf,$(PKGS)) gmodule-2.0
-QPDF_SONAME = $(shell objdump -p $$(pkg-config --variable=libdir libqpdf 2>/dev/null)/libqpdf.so \
-              2>/dev/null | awk '/SONAME/ { print $$2 }')
-LIBS    = $(shell pkg-config --libs $(LINK_PKGS) 2>/dev/null) -lcmark-gfm-extensions -lhyphen -lm
+LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lhyphen -lm
 ALL_CFLAGS = $(CPPFLAGS_ALL) $(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 

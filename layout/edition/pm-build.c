@@ -8,7 +8,6 @@
 #include "output/pm-impose.h"
 #include "output/pm-marks.h"
 #include "output/pm-pdf.h"
-#include "output/pm-qpdf.h"
 #include "output/pm-render.h"
 #include "page/pm-compose.h"
 
@@ -143,10 +142,6 @@ pm_build_pdfs (const PmBuildOptions *o, const PmBuildOutput *outputs, guint n_ou
     pm_report_add_time (report, "fonts", seconds_since (&clock));
   PmRecordedDoc *rec = pm_build_render (o, fonts, diags, report, files, error);
   gboolean ok = rec != NULL;
-  /* The qpdf pass comes last; its library loads while cairo writes the PDF (sooner, it would
-   * take the core that sets texts, or wait with the pages being drawn for the loader). */
-  if (ok)
-    pm_qpdf_preload ();
   for (guint i = 0; ok && i < n_outputs; i++) {
     const PmBuildOutput *out = &outputs[i];
     clock = g_get_monotonic_time ();

@@ -1,10 +1,10 @@
-/* pm-pdf.c: replay recorded pages into a cairo PDF surface, then the qpdf post-pass. */
+/* pm-pdf.c: replay recorded pages into a cairo PDF surface, then the finishing pass. */
 #include "output/pm-pdf.h"
 
 #include "base/pm-error.h"
 #include "output/pm-atomic.h"
 #include "output/pm-pdfx.h"
-#include "output/pm-qpdf.h"
+#include "output/pm-pdf-finish.h"
 
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
@@ -43,9 +43,9 @@ emit_outline (cairo_surface_t *surface, const PmRecordedDoc *doc)
   g_string_free (attrs, TRUE);
 }
 
-/* Page labels, named destinations and links are left to the qpdf pass: cairo 1.16 writes
+/* Page labels, named destinations and links are left to the finishing pass: cairo 1.16 writes
  * only the first page label and drops link annotations. cairo writes the outline, whose
- * entries point at the names qpdf puts in the name tree. */
+ * entries point at the names the pass puts in the name tree. */
 
 /* cairo's dates: ISO 8601 in UTC. */
 static void
@@ -68,7 +68,7 @@ append_bytes (void *closure, const unsigned char *data, unsigned int length)
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* cairo's PDF of DOC into OUT, in memory: the qpdf pass reads it from there. */
+/* cairo's PDF of DOC into OUT, in memory: the finishing pass reads it from there. */
 static gboolean
 write_cairo_pdf (const PmRecordedDoc *doc, GByteArray *out, const char *path,
                  const PmPrintOptions *print, GError **error)
@@ -134,7 +134,7 @@ pm_pdf_write (const PmRecordedDoc *doc, const char *path, const PmPrintOptions *
   double bleed = print ? MAX (print->bleed, 0.0) : 0.0;
   /* PDF/X forbids annotations inside the bleed box, and a print file needs no links. */
   gboolean pdfx = print && print->pdfx;
-  PmQpdfOptions boxes = { margin, bleed, TRUE, !pdfx, !pdfx };
+  PmPdfFinishOptions boxes = { margin, bleed, TRUE, !pdfx, !pdfx };
   g_autoptr (GByteArray) pdf = g_byte_array_new ();
   if (!write_cairo_pdf (doc, pdf, path, print, error))
     return FALSE;
@@ -145,18 +145,18 @@ pm_pdf_write (const PmRecordedDoc *doc, const char *path, const PmPrintOptions *
     g_autofree char *converted = raw ? pm_atomic_temp_path (path, error) : NULL;
     /* Ghostscript places the glyphs by the widths it reads: they are made exact first, and
      * left as Ghostscript writes them after. */
-    PmQpdfOptions widths = { 0, 0, FALSE, FALSE, TRUE };
-    ok = converted && pm_qpdf_finish_data (path, pdf->data, pdf->len, raw, doc, &widths, error) &&
+    PmPdfFinishOptions widths = { 0, 0, FALSE, FALSE, TRUE };
+    ok = converted && pm_pdf_finish (path, pdf->data, pdf->len, raw, doc, &widths, error) &&
          pm_pdfx_convert (raw, converted, print->icc_profile,
                           pm_recorded_doc_get_meta (doc, PM_META_TITLE), error)
          /* The boxes go in last: Ghostscript does not keep them all. */
-         && pm_qpdf_finish (converted, pm_atomic_file_get_temp_path (out), doc, &boxes, error);
+         && pm_pdf_finish_file (converted, pm_atomic_file_get_temp_path (out), doc, &boxes, error);
     if (raw)
       g_unlink (raw);
     if (converted)
       g_unlink (converted);
   } else {
-    ok = pm_qpdf_finish_data (path, pdf->data, pdf->len, pm_atomic_file_get_temp_path (out), doc,
+    ok = pm_pdf_finish (path, pdf->data, pdf->len, pm_atomic_file_get_temp_path (out), doc,
                               &boxes, error);
   }
   return ok && pm_atomic_file_commit (out, error);

@@ -81,7 +81,7 @@ pm_pdfx_convert (const char *in, const char *out, const char *profile, const cha
                          "-dPDFX", "-dCompatibilityLevel=1.4", "-sColorConversionStrategy=CMYK",
                          "-sProcessColorModel=DeviceCMYK",
                          /* No dates, random IDs or XMP UUIDs: the output must be reproducible;
-                          * the qpdf pass sets the dates and a deterministic /ID. */
+                          * the finishing pass sets the dates and a deterministic /ID. */
                          "-dOmitInfoDate", "-dOmitID", "-dOmitXMP", out_arg, def_path, in, NULL };
   g_autofree char *err_text = NULL;
   int status = 0;

@@ -12,7 +12,7 @@ char *pm_pdfx_default_profile (void);
 
 /* Converts the PDF at IN to PDF/X-3 at OUT with `gs` (a subprocess), the output intent
  * FOGRA39 with the ICC PROFILE (NULL for pm_pdfx_default_profile()) embedded and TITLE in
- * the information dictionary. Page boxes are not kept reliably: run pm_qpdf_finish() after.
+ * the information dictionary. Page boxes are not kept reliably: run pm_pdf_finish_file() after.
  * PM_ERROR_IO when gs cannot be run or fails. */
 gboolean pm_pdfx_convert (const char *in, const char *out, const char *profile, const char *title,
                           GError **error);

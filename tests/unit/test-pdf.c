@@ -3,7 +3,7 @@
 #include "base/pm-error.h"
 #include "output/pm-atomic.h"
 #include "output/pm-pdf.h"
-#include "output/pm-qpdf.h"
+#include "output/pm-pdf-finish.h"
 #include "pm-test-output.h"
 #include "pm-test.h"
 
@@ -356,7 +356,7 @@ test_atomic_commit (void)
 static void
 test_date_string (void)
 {
-  g_autofree char *d = pm_qpdf_date_string (1700000000);
+  g_autofree char *d = pm_pdf_date_string (1700000000);
   g_assert_cmpstr (d, ==, "D:20231114221320Z");
 }
 

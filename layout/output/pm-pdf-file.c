@@ -1,0 +1,424 @@
+/* pm-pdf-file.c: a PDF's cross-reference table read, objects read on demand, the file
+ * written back whole. */
+#include "output/pm-pdf-file.h"
+
+#include "base/pm-error.h"
+
+#include <string.h>
+#include <zlib.h>
+
+/* The most objects a table may declare: far above any pamphlet, low enough that a damaged
+ * count cannot make us allocate gigabytes. */
+#define MAX_OBJECTS (1u << 22)
+
+typedef struct {
+  gsize offset; /* where "N G obj" starts; 0 for a free or added entry */
+  gsize end;    /* where the next object (or the table) starts */
+  guint gen;
+  gboolean used;       /* in use: read from the table or added */
+  gboolean dirty;      /* written anew */
+  gboolean failed;     /* could not be read */
+  PmPdfObject *object; /* read or added; a stream's dictionary */
+  gsize stream;        /* a stream's first data byte, else 0 */
+} Slot;
+
+struct _PmPdfFile {
+  char *name;
+  const guint8 *data;
+  gsize len;
+  gsize header_end; /* the header and the comment after it end where the first object starts */
+  gsize xref;       /* the table's offset */
+  GArray *slots;    /* Slot, by object number */
+  PmPdfObject *trailer;
+  GError *error; /* the first object that could not be read */
+};
+
+static gboolean
+fail_at (GError **error, const char *name, gsize pos, const char *what)
+{
+  g_set_error (error, PM_ERROR, PM_ERROR_INTERNAL, "%s: byte %" G_GSIZE_FORMAT ": %s", name, pos,
+               what);
+  return FALSE;
+}
+
+/* Whether DATA at *POS holds the keyword WORD (not followed by a regular character); moves
+ * *POS past it. */
+static gboolean
+keyword (const guint8 *data, gsize len, gsize *pos, const char *word)
+{
+  gsize n = strlen (word);
+  if (*pos + n > len || memcmp (data + *pos, word, n) != 0)
+    return FALSE;
+  if (*pos + n < len && (g_ascii_isalnum (data[*pos + n])))
+    return FALSE;
+  *pos += n;
+  return TRUE;
+}
+
+/* A non-negative integer at *POS, after white space. */
+static gboolean
+read_uint (const guint8 *data, gsize len, gsize *pos, guint64 *value)
+{
+  pm_pdf_skip_space (data, len, pos);
+  gsize p = *pos;
+  guint64 v = 0;
+  while (p < len && g_ascii_isdigit (data[p]) && v < G_MAXUINT64 / 100)
+    v = v * 10 + (data[p++] - '0');
+  if (p == *pos)
+    return FALSE;
+  *value = v;
+  *pos = p;
+  return TRUE;
+}
+
+/* The offset "startxref" gives, searched for in the last kilobyte. */
+static gboolean
+find_startxref (PmPdfFile *f, gsize *xref, GError **error)
+{
+  const char *word = "startxref";
+  gsize n = strlen (word);
+  gsize from = f->len > 1024 ? f->len - 1024 : 0;
+  for (gsize p = f->len >= n ? f->len - n + 1 : 0; p-- > from;) {
+    if (memcmp (f->data + p, word, n) == 0) {
+      gsize q = p + n;
+      guint64 v = 0;
+      if (!read_uint (f->data, f->len, &q, &v) || v >= f->len)
+        return fail_at (error, f->name, q, "startxref gives no offset inside the file");
+      *xref = (gsize)v;
+      return TRUE;
+    }
+  }
+  return fail_at (error, f->name, f->len, "no startxref at the end: not a whole PDF file");
+}
+
+static Slot *
+slot (PmPdfFile *f, guint num)
+{
+  return num < f->slots->len ? &g_array_index (f->slots, Slot, num) : NULL;
+}
+
+static int
+compare_offsets (const void *a, const void *b)
+{
+  gsize x = (*(const Slot *const *)a)->offset, y = (*(const Slot *const *)b)->offset;
+  return x < y ? -1 : x > y;
+}
+
+/* The classic table at f->xref: subsections of 20-byte entries, then the trailer. */
+static gboolean
+read_table (PmPdfFile *f, GError **error)
+{
+  gsize p = f->xref;
+  if (!keyword (f->data, f->len, &p, "xref"))
+    return fail_at (error, f->name, p,
+                    "no cross-reference table where startxref points (a cross-reference "
+                    "stream, which this reader does not take?)");
+  for (;;) {
+    pm_pdf_skip_space (f->data, f->len, &p);
+    if (keyword (f->data, f->len, &p, "trailer"))
+      break;
+    guint64 first = 0, count = 0;
+    if (!read_uint (f->data, f->len, &p, &first) || !read_uint (f->data, f->len, &p, &count) ||
+        first + count > MAX_OBJECTS)
+      return fail_at (error, f->name, p, "a cross-reference subsection without a valid range");
+    if (first + count > f->slots->len)
+      g_array_set_size (f->slots, (guint)(first + count));
+    for (guint64 k = 0; k < count; k++) {
+      guint64 offset = 0, gen = 0;
+      if (!read_uint (f->data, f->len, &p, &offset) || !read_uint (f->data, f->len, &p, &gen))
+        return fail_at (error, f->name, p, "a cross-reference entry without offset and generation");
+      pm_pdf_skip_space (f->data, f->len, &p);
+      if (p >= f->len || (f->data[p] != 'n' && f->data[p] != 'f'))
+        return fail_at (error, f->name, p, "a cross-reference entry neither n nor f");
+      gboolean used = f->data[p++] == 'n';
+      Slot *s = slot (f, (guint)(first + k));
+      if (used && (offset == 0 || offset >= f->xref || gen > 65535))
+        return fail_at (error, f->name, p, "an object offset outside the body");
+      s->used = used && first + k > 0;
+      s->offset = used ? (gsize)offset : 0;
+      s->gen = (guint)MIN (gen, 65535);
+    }
+  }
+  GError *e = NULL;
+  f->trailer = pm_pdf_object_read (f->data, f->len, &p, &e);
+  if (!f->trailer || pm_pdf_object_get_type (f->trailer) != PM_PDF_DICT) {
+    fail_at (error, f->name, p, e ? e->message : "a trailer that is not a dictionary");
+    g_clear_error (&e);
+    return FALSE;
+  }
+  if (pm_pdf_dict_get (f->trailer, "Prev") || pm_pdf_dict_get (f->trailer, "XRefStm"))
+    return fail_at (error, f->name, p,
+                    "an updated file (more than one cross-reference section), which this "
+                    "reader does not take");
+  if (pm_pdf_dict_get (f->trailer, "Encrypt"))
+    return fail_at (error, f->name, p, "an encrypted file");
+  if (!pm_pdf_object_get_ref (pm_pdf_dict_get (f->trailer, "Root")))
+    return fail_at (error, f->name, p, "a trailer without /Root");
+
+  /* Each object runs to the next one, the last to the table: what is copied when unchanged. */
+  GPtrArray *by_offset = g_ptr_array_new ();
+  for (guint k = 0; k < f->slots->len; k++)
+    if (slot (f, k)->used)
+      g_ptr_array_add (by_offset, slot (f, k));
+  g_ptr_array_sort (by_offset, compare_offsets);
+  gboolean ok = TRUE;
+  for (guint k = 0; k < by_offset->len; k++) {
+    Slot *s = g_ptr_array_index (by_offset, k);
+    s->end =
+        k + 1 < by_offset->len ? ((Slot *)g_ptr_array_index (by_offset, k + 1))->offset : f->xref;
+    if (k + 1 < by_offset->len && s->end == s->offset)
+      ok = fail_at (error, f->name, s->offset, "two objects at one offset");
+  }
+  f->header_end = by_offset->len ? ((Slot *)g_ptr_array_index (by_offset, 0))->offset : f->xref;
+  g_ptr_array_unref (by_offset);
+  return ok;
+}
+
+PmPdfFile *
+pm_pdf_file_new (const char *name, const guint8 *data, gsize len, GError **error)
+{
+  PmPdfFile *f = g_new0 (PmPdfFile, 1);
+  f->name = g_strdup (name);
+  f->data = data;
+  f->len = len;
+  f->slots = g_array_new (FALSE, TRUE, sizeof (Slot));
+  g_array_set_size (f->slots, 1); /* object 0 heads the free list */
+  if (len < 8 || memcmp (data, "%PDF-", 5) != 0) {
+    fail_at (error, name, 0, "no %PDF- header: not a PDF file");
+    pm_pdf_file_free (f);
+    return NULL;
+  }
+  if (!find_startxref (f, &f->xref, error) || !read_table (f, error)) {
+    pm_pdf_file_free (f);
+    return NULL;
+  }
+  return f;
+}
+
+void
+pm_pdf_file_free (PmPdfFile *f)
+{
+  if (!f)
+    return;
+  for (guint k = 0; k < f->slots->len; k++)
+    pm_pdf_object_free (slot (f, k)->object);
+  g_array_unref (f->slots);
+  pm_pdf_object_free (f->trailer);
+  g_clear_error (&f->error);
+  g_free (f->name);
+  g_free (f);
+}
+
+PmPdfObject *
+pm_pdf_file_get_trailer (PmPdfFile *f)
+{
+  return f->trailer;
+}
+
+static void
+object_failed (PmPdfFile *f, Slot *s, guint num, gsize pos, const char *what)
+{
+  s->failed = TRUE;
+  if (!f->error)
+    f->error =
+        g_error_new (PM_ERROR, PM_ERROR_INTERNAL, "%s: object %u at byte %" G_GSIZE_FORMAT ": %s",
+                     f->name, num, pos, what);
+}
+
+/* Reads object NUM at its offset: "NUM GEN obj", the object, and for a stream where its data
+ * starts. */
+static void
+read_slot (PmPdfFile *f, guint num, Slot *s)
+{
+  gsize p = s->offset;
+  guint64 n = 0, gen = 0;
+  if (!read_uint (f->data, s->end, &p, &n) || !read_uint (f->data, s->end, &p, &gen) || n != num ||
+      gen != s->gen) {
+    object_failed (f, s, num, s->offset, "the table points at no such object");
+    return;
+  }
+  pm_pdf_skip_space (f->data, s->end, &p);
+  if (!keyword (f->data, s->end, &p, "obj")) {
+    object_failed (f, s, num, p, "no `obj` after the object number");
+    return;
+  }
+  GError *e = NULL;
+  PmPdfObject *o = pm_pdf_object_read (f->data, s->end, &p, &e);
+  if (!o) {
+    object_failed (f, s, num, s->offset, e->message);
+    g_error_free (e);
+    return;
+  }
+  pm_pdf_skip_space (f->data, s->end, &p);
+  if (pm_pdf_object_get_type (o) == PM_PDF_DICT && keyword (f->data, s->end, &p, "stream")) {
+    /* The data starts after the end of line that follows the keyword (7.3.8.1). */
+    if (p < s->end && f->data[p] == '\r')
+      p++;
+    if (p < s->end && f->data[p] == '\n')
+      p++;
+    s->stream = p;
+  } else if (!keyword (f->data, s->end, &p, "endobj")) {
+    pm_pdf_object_free (o);
+    object_failed (f, s, num, p, "no `endobj` after the object");
+    return;
+  }
+  s->object = o;
+}
+
+PmPdfObject *
+pm_pdf_file_get (PmPdfFile *f, guint num)
+{
+  Slot *s = slot (f, num);
+  if (!s || !s->used || s->failed)
+    return NULL;
+  if (!s->object)
+    read_slot (f, num, s);
+  return s->object;
+}
+
+PmPdfObject *
+pm_pdf_file_resolve (PmPdfFile *f, PmPdfObject *object)
+{
+  guint num = pm_pdf_object_get_ref (object);
+  return num ? pm_pdf_file_get (f, num) : object;
+}
+
+PmPdfObject *
+pm_pdf_file_edit (PmPdfFile *f, guint num)
+{
+  PmPdfObject *o = pm_pdf_file_get (f, num);
+  Slot *s = slot (f, num);
+  if (!o || s->stream)
+    return NULL;
+  s->dirty = TRUE;
+  return o;
+}
+
+guint
+pm_pdf_file_add (PmPdfFile *f, PmPdfObject *object)
+{
+  Slot added = { .used = TRUE, .dirty = TRUE, .object = object };
+  g_array_append_val (f->slots, added);
+  return f->slots->len - 1;
+}
+
+/* The data of stream NUM as it is in the file. */
+static gboolean
+raw_stream (PmPdfFile *f, guint num, const guint8 **data, gsize *len)
+{
+  PmPdfObject *dict = pm_pdf_file_get (f, num);
+  Slot *s = slot (f, num);
+  double length = -1;
+  if (!dict || !s->stream ||
+      !pm_pdf_object_get_number (pm_pdf_file_resolve (f, pm_pdf_dict_get (dict, "Length")),
+                                 &length) ||
+      length < 0 || length > (double)(s->end - s->stream))
+    return FALSE;
+  *data = f->data + s->stream;
+  *len = (gsize)length;
+  return TRUE;
+}
+
+static GBytes *
+inflate_data (const guint8 *data, gsize len)
+{
+  z_stream z = { 0 };
+  if (inflateInit (&z) != Z_OK)
+    return NULL;
+  GByteArray *out = g_byte_array_sized_new ((guint)MIN (len * 4, G_MAXUINT / 2));
+  z.next_in = (Bytef *)data;
+  z.avail_in = (uInt)len;
+  int status = Z_OK;
+  guint8 buf[16384];
+  while (status == Z_OK) {
+    z.next_out = buf;
+    z.avail_out = sizeof buf;
+    status = inflate (&z, Z_NO_FLUSH);
+    g_byte_array_append (out, buf, (guint)(sizeof buf - z.avail_out));
+    if (status == Z_OK && z.avail_in == 0 && z.avail_out != 0)
+      status = Z_DATA_ERROR; /* the data ends before the compressed stream does */
+  }
+  inflateEnd (&z);
+  if (status != Z_STREAM_END) {
+    g_byte_array_unref (out);
+    return NULL;
+  }
+  return g_byte_array_free_to_bytes (out);
+}
+
+GBytes *
+pm_pdf_file_get_stream_data (PmPdfFile *f, guint num)
+{
+  const guint8 *data = NULL;
+  gsize len = 0;
+  if (!raw_stream (f, num, &data, &len))
+    return NULL;
+  PmPdfObject *dict = pm_pdf_file_get (f, num);
+  PmPdfObject *filter = pm_pdf_file_resolve (f, pm_pdf_dict_get (dict, "Filter"));
+  if (pm_pdf_array_get_length (filter) == 1)
+    filter = pm_pdf_array_get (filter, 0);
+  if (!filter)
+    return g_bytes_new (data, len);
+  if (pm_pdf_object_is_name (filter, "FlateDecode") && !pm_pdf_dict_get (dict, "DecodeParms"))
+    return inflate_data (data, len);
+  return NULL;
+}
+
+gboolean
+pm_pdf_file_write (PmPdfFile *f, const char *path, GError **error)
+{
+  if (f->error) {
+    g_propagate_error (error, g_error_copy (f->error));
+    return FALSE;
+  }
+  GString *out = g_string_sized_new (f->len + f->len / 8);
+  g_string_append_len (out, (const char *)f->data, (gssize)f->header_end);
+  gsize *offsets = g_new0 (gsize, f->slots->len);
+  for (guint k = 1; k < f->slots->len; k++) {
+    Slot *s = slot (f, k);
+    if (!s->used)
+      continue;
+    offsets[k] = out->len;
+    if (!s->dirty) {
+      g_string_append_len (out, (const char *)f->data + s->offset, (gssize)(s->end - s->offset));
+      continue;
+    }
+    g_string_append_printf (out, "%u %u obj\n", k, s->gen);
+    pm_pdf_object_write (s->object, out);
+    g_string_append (out, "\nendobj\n");
+  }
+  /* The /ID: a digest of everything before the table. */
+  GChecksum *md5 = g_checksum_new (G_CHECKSUM_MD5);
+  g_checksum_update (md5, (const guchar *)out->str, (gssize)out->len);
+  const char *id = g_checksum_get_string (md5);
+
+  gsize xref = out->len;
+  g_string_append_printf (out, "xref\n0 %u\n0000000000 65535 f \n", f->slots->len);
+  for (guint k = 1; k < f->slots->len; k++) {
+    Slot *s = slot (f, k);
+    if (s->used)
+      g_string_append_printf (out, "%010" G_GSIZE_FORMAT " %05u n \n", offsets[k], s->gen);
+    else
+      g_string_append (out, "0000000000 65535 f \n");
+  }
+  g_string_append_printf (out, "trailer\n<< /Size %u /Root ", f->slots->len);
+  pm_pdf_object_write (pm_pdf_dict_get (f->trailer, "Root"), out);
+  PmPdfObject *info = pm_pdf_dict_get (f->trailer, "Info");
+  if (pm_pdf_object_get_ref (info)) {
+    g_string_append (out, " /Info ");
+    pm_pdf_object_write (info, out);
+  }
+  g_string_append_printf (out, " /ID [<%s><%s>] >>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n", id,
+                          id, xref);
+  g_checksum_free (md5);
+  g_free (offsets);
+  GError *e = NULL;
+  gboolean ok = g_file_set_contents_full (path, out->str, (gssize)out->len,
+                                          G_FILE_SET_CONTENTS_NONE, 0666, &e);
+  if (!ok) {
+    g_set_error (error, PM_ERROR, PM_ERROR_IO, "%s", e->message);
+    g_error_free (e);
+  }
+  g_string_free (out, TRUE);
+  return ok;
+}
