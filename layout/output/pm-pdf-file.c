@@ -15,11 +15,12 @@ typedef struct {
   gsize offset; /* where "N G obj" starts; 0 for a free or added entry */
   gsize end;    /* where the next object (or the table) starts */
   guint gen;
-  gboolean used;       /* in use: read from the table or added */
-  gboolean dirty;      /* written anew */
-  gboolean failed;     /* could not be read */
-  PmPdfObject *object; /* read or added; a stream's dictionary */
-  gsize stream;        /* a stream's first data byte, else 0 */
+  gboolean used;        /* in use: read from the table or added */
+  gboolean dirty;       /* written anew */
+  gboolean failed;      /* could not be read */
+  PmPdfObject *object;  /* read or added; a stream's dictionary */
+  gsize stream;         /* a stream's first data byte, else 0 */
+  gsize body, body_end; /* the object's text between `obj` and `endobj` (not a stream) */
 } Slot;
 
 struct _PmPdfFile {
@@ -243,6 +244,7 @@ read_slot (PmPdfFile *f, guint num, Slot *s)
     return;
   }
   GError *e = NULL;
+  gsize body = p;
   PmPdfObject *o = pm_pdf_object_read (f->data, s->end, &p, &e);
   if (!o) {
     object_failed (f, s, num, s->offset, e->message);
@@ -257,10 +259,14 @@ read_slot (PmPdfFile *f, guint num, Slot *s)
     if (p < s->end && f->data[p] == '\n')
       p++;
     s->stream = p;
-  } else if (!keyword (f->data, s->end, &p, "endobj")) {
-    pm_pdf_object_free (o);
-    object_failed (f, s, num, p, "no `endobj` after the object");
-    return;
+  } else {
+    s->body = body;
+    s->body_end = p;
+    if (!keyword (f->data, s->end, &p, "endobj")) {
+      pm_pdf_object_free (o);
+      object_failed (f, s, num, p, "no `endobj` after the object");
+      return;
+    }
   }
   s->object = o;
 }
@@ -364,19 +370,137 @@ pm_pdf_file_get_stream_data (PmPdfFile *f, guint num)
   return NULL;
 }
 
+/* The file's version from its header, times ten (15 for 1.5), or 0. */
+static int
+header_version (PmPdfFile *f)
+{
+  const guint8 *d = f->data;
+  if (f->len < 8 || !g_ascii_isdigit (d[5]) || d[6] != '.' || !g_ascii_isdigit (d[7]))
+    return 0;
+  return (d[5] - '0') * 10 + (d[7] - '0');
+}
+
+/* An object's text (no number, no `obj`): written anew if it changed, else as it was read. */
+static void
+append_body (PmPdfFile *f, const Slot *s, GString *out)
+{
+  if (s->dirty)
+    pm_pdf_object_write (s->object, out);
+  else
+    g_string_append_len (out, (const char *)f->data + s->body, (gssize)(s->body_end - s->body));
+}
+
+/* Appends "NUM GEN obj", DICT with its /Length and /Filter set, and DATA compressed. */
+static void
+append_stream (GString *out, guint num, PmPdfObject *dict, const guint8 *data, gsize len)
+{
+  uLongf size = compressBound ((uLong)len);
+  guint8 *packed = g_malloc (size);
+  if (compress2 (packed, &size, data, (uLong)len, Z_DEFAULT_COMPRESSION) != Z_OK)
+    g_error ("zlib cannot compress %" G_GSIZE_FORMAT " bytes in memory", len); /* out of memory */
+  pm_pdf_dict_set (dict, "Length", pm_pdf_object_new_int ((gint64)size));
+  pm_pdf_dict_set (dict, "Filter", pm_pdf_object_new_name ("FlateDecode"));
+  g_string_append_printf (out, "%u 0 obj\n", num);
+  pm_pdf_object_write (dict, out);
+  g_string_append (out, "\nstream\n");
+  g_string_append_len (out, (const char *)packed, (gssize)size);
+  g_string_append (out, "\nendstream\nendobj\n");
+  g_free (packed);
+}
+
+/* How many objects one object stream holds, as qpdf does: a reader that wants one object
+ * decompresses at most this many. */
+#define OBJECTS_PER_STREAM 100
+
+/* Packs the objects numbered in PACKED into object streams (PDF 1.5, 7.5.7), numbered from
+ * FIRST on; each object's stream and index go in STREAM_OF and INDEX_IN. */
+static guint
+append_object_streams (PmPdfFile *f, GArray *packed, guint first, GString *out, gsize *offsets,
+                       guint *stream_of, guint *index_in)
+{
+  guint n_streams = 0;
+  GString *head = g_string_new (NULL), *body = g_string_new (NULL);
+  for (guint start = 0; start < packed->len; start += OBJECTS_PER_STREAM, n_streams++) {
+    guint end = MIN (start + OBJECTS_PER_STREAM, packed->len), num = first + n_streams;
+    g_string_truncate (head, 0);
+    g_string_truncate (body, 0);
+    for (guint k = start; k < end; k++) {
+      guint obj = g_array_index (packed, guint, k);
+      g_string_append_printf (head, "%u %" G_GSIZE_FORMAT " ", obj, body->len);
+      append_body (f, slot (f, obj), body);
+      g_string_append_c (body, '\n');
+      stream_of[obj] = num;
+      index_in[obj] = k - start;
+    }
+    gsize first_offset = head->len;
+    g_string_append_len (head, body->str, (gssize)body->len);
+    g_autoptr (PmPdfObject) dict = pm_pdf_object_new_dict ();
+    pm_pdf_dict_set (dict, "Type", pm_pdf_object_new_name ("ObjStm"));
+    pm_pdf_dict_set (dict, "N", pm_pdf_object_new_int (end - start));
+    pm_pdf_dict_set (dict, "First", pm_pdf_object_new_int ((gint64)first_offset));
+    offsets[num] = out->len;
+    append_stream (out, num, dict, (const guint8 *)head->str, head->len);
+  }
+  g_string_free (head, TRUE);
+  g_string_free (body, TRUE);
+  return n_streams;
+}
+
+static void
+put_be (guint8 *p, guint64 v, int width)
+{
+  for (int k = width - 1; k >= 0; k--, v >>= 8)
+    p[k] = (guint8)(v & 0xff);
+}
+
+/* The trailer's /Root, /Info and /ID (a digest of the body ID) into DICT. */
+static void
+set_trailer_keys (PmPdfFile *f, PmPdfObject *dict, const char *id)
+{
+  pm_pdf_dict_set (
+      dict, "Root",
+      pm_pdf_object_new_ref (pm_pdf_object_get_ref (pm_pdf_dict_get (f->trailer, "Root")), 0));
+  guint info = pm_pdf_object_get_ref (pm_pdf_dict_get (f->trailer, "Info"));
+  if (info)
+    pm_pdf_dict_set (dict, "Info", pm_pdf_object_new_ref (info, slot (f, info)->gen));
+  PmPdfObject *ids = pm_pdf_object_new_array ();
+  guint8 digest[16];
+  for (int k = 0; k < 16; k++)
+    digest[k] =
+        (guint8)(g_ascii_xdigit_value (id[2 * k]) << 4 | g_ascii_xdigit_value (id[2 * k + 1]));
+  for (int k = 0; k < 2; k++)
+    pm_pdf_array_append (ids, pm_pdf_object_new_string ((const char *)digest, 16));
+  pm_pdf_dict_set (dict, "ID", ids);
+}
+
 gboolean
 pm_pdf_file_write (PmPdfFile *f, const char *path, GError **error)
 {
+  /* From PDF 1.5 on, every object that is not a stream goes into object streams (about a
+   * fifth of a pamphlet's bytes), and the table is a stream. */
+  gboolean pack = header_version (f) >= 15 && f->len < G_MAXINT32; /* offsets in 4 bytes */
+  guint n = f->slots->len;
+  g_autoptr (GArray) packed = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint k = 1; k < n; k++) {
+    Slot *s = slot (f, k);
+    if (s->used && !pm_pdf_file_get (f, k) && !f->error)
+      object_failed (f, s, k, s->offset, "cannot be read");
+    if (pack && s->used && !s->stream && s->gen == 0)
+      g_array_append_val (packed, k);
+  }
   if (f->error) {
     g_propagate_error (error, g_error_copy (f->error));
     return FALSE;
   }
   GString *out = g_string_sized_new (f->len + f->len / 8);
   g_string_append_len (out, (const char *)f->data, (gssize)f->header_end);
-  gsize *offsets = g_new0 (gsize, f->slots->len);
-  for (guint k = 1; k < f->slots->len; k++) {
+  /* Room for the object streams and the table stream after the objects. */
+  guint total = n + (packed->len + OBJECTS_PER_STREAM - 1) / OBJECTS_PER_STREAM + 1;
+  gsize *offsets = g_new0 (gsize, total);
+  guint *stream_of = g_new0 (guint, total), *index_in = g_new0 (guint, total);
+  for (guint k = 1; k < n; k++) {
     Slot *s = slot (f, k);
-    if (!s->used)
+    if (!s->used || (pack && !s->stream && s->gen == 0))
       continue;
     offsets[k] = out->len;
     if (!s->dirty) {
@@ -387,31 +511,65 @@ pm_pdf_file_write (PmPdfFile *f, const char *path, GError **error)
     pm_pdf_object_write (s->object, out);
     g_string_append (out, "\nendobj\n");
   }
+  guint table = n;
+  if (pack)
+    table = n + append_object_streams (f, packed, n, out, offsets, stream_of, index_in);
+
   /* The /ID: a digest of everything before the table. */
   GChecksum *md5 = g_checksum_new (G_CHECKSUM_MD5);
   g_checksum_update (md5, (const guchar *)out->str, (gssize)out->len);
   const char *id = g_checksum_get_string (md5);
-
   gsize xref = out->len;
-  g_string_append_printf (out, "xref\n0 %u\n0000000000 65535 f \n", f->slots->len);
-  for (guint k = 1; k < f->slots->len; k++) {
-    Slot *s = slot (f, k);
-    if (s->used)
-      g_string_append_printf (out, "%010" G_GSIZE_FORMAT " %05u n \n", offsets[k], s->gen);
-    else
-      g_string_append (out, "0000000000 65535 f \n");
+  g_autoptr (PmPdfObject) trailer = pm_pdf_object_new_dict ();
+  if (pack) {
+    /* Entries of 1 + 4 + 2 bytes: type, offset or object stream, generation or index. */
+    guint size = table + 1;
+    offsets[table] = xref;
+    guint8 *entries = g_malloc0 ((gsize)size * 7);
+    for (guint k = 0; k < size; k++) {
+      guint8 *e = entries + (gsize)k * 7;
+      Slot *s = k < n ? slot (f, k) : NULL;
+      if (stream_of[k]) {
+        e[0] = 2;
+        put_be (e + 1, stream_of[k], 4);
+        put_be (e + 5, index_in[k], 2);
+      } else if (k >= n || s->used) {
+        e[0] = 1;
+        put_be (e + 1, offsets[k], 4);
+        put_be (e + 5, s ? s->gen : 0, 2);
+      } else {
+        put_be (e + 5, k == 0 ? 65535 : 0, 2); /* free */
+      }
+    }
+    pm_pdf_dict_set (trailer, "Type", pm_pdf_object_new_name ("XRef"));
+    pm_pdf_dict_set (trailer, "Size", pm_pdf_object_new_int (size));
+    PmPdfObject *w = pm_pdf_object_new_array ();
+    for (int k = 0; k < 3; k++)
+      pm_pdf_array_append (w, pm_pdf_object_new_int (k == 0 ? 1 : k == 1 ? 4 : 2));
+    pm_pdf_dict_set (trailer, "W", w);
+    set_trailer_keys (f, trailer, id);
+    append_stream (out, table, trailer, entries, (gsize)size * 7);
+    g_free (entries);
+  } else {
+    g_string_append_printf (out, "xref\n0 %u\n0000000000 65535 f \n", n);
+    for (guint k = 1; k < n; k++) {
+      Slot *s = slot (f, k);
+      if (s->used)
+        g_string_append_printf (out, "%010" G_GSIZE_FORMAT " %05u n \n", offsets[k], s->gen);
+      else
+        g_string_append (out, "0000000000 65535 f \n");
+    }
+    pm_pdf_dict_set (trailer, "Size", pm_pdf_object_new_int (n));
+    set_trailer_keys (f, trailer, id);
+    g_string_append (out, "trailer\n");
+    pm_pdf_object_write (trailer, out);
+    g_string_append_c (out, '\n');
   }
-  g_string_append_printf (out, "trailer\n<< /Size %u /Root ", f->slots->len);
-  pm_pdf_object_write (pm_pdf_dict_get (f->trailer, "Root"), out);
-  PmPdfObject *info = pm_pdf_dict_get (f->trailer, "Info");
-  if (pm_pdf_object_get_ref (info)) {
-    g_string_append (out, " /Info ");
-    pm_pdf_object_write (info, out);
-  }
-  g_string_append_printf (out, " /ID [<%s><%s>] >>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n", id,
-                          id, xref);
+  g_string_append_printf (out, "startxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n", xref);
   g_checksum_free (md5);
   g_free (offsets);
+  g_free (stream_of);
+  g_free (index_in);
   GError *e = NULL;
   gboolean ok = g_file_set_contents_full (path, out->str, (gssize)out->len,
                                           G_FILE_SET_CONTENTS_NONE, 0666, &e);
