@@ -6,6 +6,7 @@
  * through a character index. libhyphen's own minima are switched off: the caller's rules
  * decide, and results are cached before the minima so that one cache serves every rule set. */
 #include "paragraph/pm-hyphen.h"
+#include "base/pm-prefault.h"
 
 #include <hyphen.h>
 #include <stdio.h>
@@ -465,6 +466,8 @@ load_compiled (char *data, gsize len, guint64 hash, gsize size)
       }
     }
     d->states = g_new (HyphenState, lv.num_states);
+    /* Hundreds of kilobytes for the big dictionaries, filled at once on the loader thread. */
+    pm_prefault_block (d->states, sizeof (HyphenState) * (gsize)lv.num_states);
     guint32 t = 0;
     for (int i = 0; i < lv.num_states; i++) {
       CState c;

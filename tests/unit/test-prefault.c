@@ -77,6 +77,49 @@ test_limits (void)
   g_assert_null (g_thread_join (g_thread_new ("elsewhere", start_elsewhere, NULL)));
 }
 
+/* A block just allocated: its whole pages resident after, untouched by the test. */
+static void
+test_block (void)
+{
+  gsize len = 4 * 1024 * 1024, total;
+  /* Mapped apart (larger than malloc's default mmap threshold): fresh pages. */
+  char *block = mmap (NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  g_assert_true (block != MAP_FAILED);
+  g_assert_cmpuint (resident_pages (block, len, &total), ==, 0);
+  pm_prefault_block (block + 100, len - 200);
+#if defined(__SANITIZE_ADDRESS__)
+  g_assert_cmpuint (resident_pages (block, len, &total), ==, 0);
+#else
+  /* The pages wholly inside, not the two it starts and ends in. */
+  g_assert_cmpuint (resident_pages (block, len, &total), ==, total - 2);
+#endif
+  munmap (block, len);
+}
+
+/* On a thread of its own (a malloc arena of its own): what it allocates after
+ * pm_prefault_arena() lies on resident pages. */
+static gpointer
+arena_thread (gpointer data)
+{
+  pm_prefault_arena (8 * 1024 * 1024);
+  gsize total;
+  char *block = g_malloc (4 * 1024 * 1024);
+  gsize resident = resident_pages (block, 4 * 1024 * 1024, &total);
+  g_free (block);
+  return GSIZE_TO_POINTER (total - resident);
+}
+
+static void
+test_arena (void)
+{
+  gsize missing = GPOINTER_TO_SIZE (g_thread_join (g_thread_new ("arena", arena_thread, NULL)));
+#if defined(__SANITIZE_ADDRESS__)
+  g_assert_cmpuint (missing, >, 0);
+#else
+  g_assert_cmpuint (missing, ==, 0);
+#endif
+}
+
 static void
 test_nothing_to_do (void)
 {
@@ -91,6 +134,8 @@ main (int argc, char **argv)
   g_test_add_func ("/prefault/estimate", test_estimate);
   g_test_add_func ("/prefault/heap-resident", test_heap_resident);
   g_test_add_func ("/prefault/limits", test_limits);
+  g_test_add_func ("/prefault/block", test_block);
+  g_test_add_func ("/prefault/arena", test_arena);
   g_test_add_func ("/prefault/nothing-to-do", test_nothing_to_do);
   return g_test_run ();
 }
