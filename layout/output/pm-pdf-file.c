@@ -8,8 +8,10 @@
 #include <zlib.h>
 
 /* The most objects a table may declare: far above any pamphlet, low enough that a damaged
- * count cannot make us allocate gigabytes. */
+ * count cannot make us allocate gigabytes; and no more than one per 8 bytes of the file
+ * ("1 0 obj" alone takes 7). */
 #define MAX_OBJECTS (1u << 22)
+#define MAX_OBJECTS_IN(len) MIN (MAX_OBJECTS, (len) / 8 + 64)
 
 typedef struct {
   gsize offset; /* where "N G obj" starts; 0 for a free or added entry */
@@ -119,8 +121,10 @@ read_table (PmPdfFile *f, GError **error)
     if (keyword (f->data, f->len, &p, "trailer"))
       break;
     guint64 first = 0, count = 0;
+    /* Entries are 20 bytes: a count the rest of the file cannot hold is not believed (nor
+     * allocated for). */
     if (!read_uint (f->data, f->len, &p, &first) || !read_uint (f->data, f->len, &p, &count) ||
-        first + count > MAX_OBJECTS)
+        first + count > MAX_OBJECTS_IN (f->len) || count > (f->len - p) / 18)
       return fail_at (error, f->name, p, "a cross-reference subsection without a valid range");
     if (first + count > f->slots->len)
       g_array_set_size (f->slots, (guint)(first + count));
@@ -163,7 +167,7 @@ read_table (PmPdfFile *f, GError **error)
       g_ptr_array_add (by_offset, slot (f, k));
   g_ptr_array_sort (by_offset, compare_offsets);
   gboolean ok = TRUE;
-  for (guint k = 0; k < by_offset->len; k++) {
+  for (guint k = 0; ok && k < by_offset->len; k++) {
     Slot *s = g_ptr_array_index (by_offset, k);
     s->end =
         k + 1 < by_offset->len ? ((Slot *)g_ptr_array_index (by_offset, k + 1))->offset : f->xref;

@@ -46,8 +46,10 @@ GBytes *pm_pdf_file_get_stream_data (PmPdfFile *file, guint num);
 
 /* Writes the file to PATH: every object in number order (unchanged ones as they were read),
  * a cross-reference table and a trailer with /Root, /Info and an /ID that is a digest of the
- * content, so the same objects give the same bytes. PM_ERROR_INTERNAL when an object could
- * not be read, PM_ERROR_IO when PATH cannot be written. */
+ * content, so the same objects give the same bytes. From PDF 1.5 on (the header's version),
+ * the objects that are not streams go into compressed object streams and the table is a
+ * cross-reference stream. PM_ERROR_INTERNAL when an object could not be read, PM_ERROR_IO
+ * when PATH cannot be written. */
 gboolean pm_pdf_file_write (PmPdfFile *file, const char *path, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmPdfFile, pm_pdf_file_free)
