@@ -38,11 +38,12 @@
 /* The block must come from the heap: from the mmap threshold up it would be mapped on its own,
  * and unmapped again when freed, under the thread reading it. */
 #define MAX_BYTES (MMAP_THRESHOLD - 1024u * 1024)
-#define CHUNK (1024u * 1024)
+#define CHUNK (256u * 1024)
 
 struct _PmPrefault {
   guintptr start, end; /* page-aligned */
   GThread *thread;
+  gint stop; /* set when the pages are no longer wanted */
 };
 
 /* Reads one byte of each page after asking the kernel to populate them: the kernel's
@@ -52,14 +53,14 @@ static gpointer
 prefault_run (gpointer data)
 {
   PmPrefault *p = data;
-  /* Only on a core nothing else wants: the threads loading fonts, patterns and libqpdf come
+  /* Only on a core nothing else wants: the threads loading patterns and setting texts come
    * first. */
   struct sched_param idle = { 0 };
   sched_setscheduler (0, SCHED_IDLE, &idle);
   long page = sysconf (_SC_PAGESIZE);
-  /* A megabyte at a time: populating holds the address space's lock, which the main thread
-   * needs to map files (fonts, libraries). */
-  for (guintptr chunk = p->start; chunk < p->end; chunk += CHUNK) {
+  /* A quarter of a megabyte at a time: populating holds the address space's lock, which the
+   * main thread needs to map files (fonts, libraries), and a stop is seen within a chunk. */
+  for (guintptr chunk = p->start; chunk < p->end && !g_atomic_int_get (&p->stop); chunk += CHUNK) {
     guintptr end = MIN (chunk + CHUNK, p->end);
     madvise ((void *)chunk, end - chunk, MADV_POPULATE_WRITE);
     for (guintptr a = chunk; a < end; a += (guintptr)page)
@@ -148,6 +149,9 @@ pm_prefault_finish (PmPrefault *p)
 {
   if (!p)
     return;
+  /* A build that ended before the thread did has no use for the rest (the thread runs only
+   * on an idle core, which a busy machine may not have had). */
+  g_atomic_int_set (&p->stop, 1);
   g_thread_join (p->thread);
   g_free (p);
 }

@@ -32,7 +32,8 @@ void pm_prefault_block (gpointer block, gsize size);
  * trim and mmap thresholds are set so that it does. */
 void pm_prefault_arena (gsize bytes);
 
-/* Waits for P's thread and frees P (NULL is allowed). */
+/* Stops P's thread, which may not have reached every page, waits for it and frees P (NULL is
+ * allowed). */
 void pm_prefault_finish (PmPrefault *p);
 
 /* The heap a build of corpus files of INPUT_BYTES in all reaches: measured on the booklet

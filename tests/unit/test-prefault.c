@@ -45,10 +45,17 @@ assert_prefaulted (gsize asked, gsize used)
   return;
 #endif
   g_assert_nonnull (p);
-  pm_prefault_finish (p);
-  gsize total;
+  /* The block comes from the prefaulted pages; the thread, on an idle core, gets to all of
+   * them (pm_prefault_finish() would stop it). */
+  gsize total, resident = 0;
   char *block = g_malloc (used);
-  gsize resident = resident_pages (block, used, &total);
+  for (int wait = 0; wait < 1000; wait++) {
+    resident = resident_pages (block, used, &total);
+    if (resident == total)
+      break;
+    g_usleep (10000);
+  }
+  pm_prefault_finish (p);
   g_assert_cmpuint (total, >, 0);
   g_assert_cmpuint (resident, ==, total);
   g_free (block);
