@@ -1,30 +1,15 @@
-/* pm-prefault.c: the heap's pages touched ahead of use, on another core. */
+/* pm-prefault.c: pages touched ahead of use: the main heap on another core, new memory of
+ * other threads on their own. */
 #define _GNU_SOURCE /* SCHED_IDLE */
 #include "base/pm-prefault.h"
+
+#include "base/pm-memory.h"
 
 #include <malloc.h>
 #include <sched.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
-#if defined(__has_include)
-#if __has_include(<valgrind/valgrind.h>)
-#include <valgrind/valgrind.h>
-#endif
-#endif
-#ifndef RUNNING_ON_VALGRIND
-#define RUNNING_ON_VALGRIND 0
-#endif
-#if defined(__SANITIZE_ADDRESS__)
-#define PM_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
-#define PM_SANITIZED 1
-#endif
-#endif
-#ifndef PM_SANITIZED
-#define PM_SANITIZED 0
-#endif
 /* Linux 5.14; older kernels refuse it and the reads below fault the pages in alone. */
 #ifndef MADV_POPULATE_WRITE
 #define MADV_POPULATE_WRITE 23
@@ -89,7 +74,7 @@ PmPrefault *
 pm_prefault_start (gsize bytes)
 {
   long page = sysconf (_SC_PAGESIZE);
-  if (PM_SANITIZED || RUNNING_ON_VALGRIND || page <= 0 || bytes < (gsize)page)
+  if (pm_memory_is_checked () || page <= 0 || bytes < (gsize)page)
     return NULL;
   bytes = MIN (bytes, MAX_BYTES);
   /* One block from the heap (under the mmap threshold), freed at once: its memory stays at
@@ -124,7 +109,7 @@ void
 pm_prefault_block (gpointer block, gsize size)
 {
   long page = sysconf (_SC_PAGESIZE);
-  if (PM_SANITIZED || RUNNING_ON_VALGRIND || page <= 0 || !block)
+  if (pm_memory_is_checked () || page <= 0 || !block)
     return;
   guintptr mask = ~((guintptr)page - 1);
   guintptr start = ((guintptr)block + (guintptr)page - 1) & mask;
@@ -136,7 +121,7 @@ pm_prefault_block (gpointer block, gsize size)
 void
 pm_prefault_arena (gsize bytes)
 {
-  if (PM_SANITIZED || RUNNING_ON_VALGRIND || bytes == 0 || !keep_heap ())
+  if (pm_memory_is_checked () || bytes == 0 || !keep_heap ())
     return;
   bytes = MIN (bytes, MAX_BYTES);
   char *block = malloc (bytes);

@@ -38,7 +38,7 @@ pm_cmd_proof (int argc, char **argv)
   }
   g_autoptr (GArray) marks = g_array_new (FALSE, FALSE, sizeof (PmDraftMark));
   PmBuildOptions opts = { style, (const char *const *)argv + 1, (const char *const *)langs,
-                          draft ? marks : NULL, 0 };
+                          draft ? marks : NULL, 0, FALSE };
   GError *error = NULL;
   PmDiagnostics *diags = pm_diagnostics_new ();
   PmFonts *fonts = pm_fonts_new (&error);

@@ -2,6 +2,7 @@
 #include "edition/pm-build.h"
 #include "base/pm-data.h"
 #include "base/pm-error.h"
+#include "base/pm-memory.h"
 #include "base/pm-units.h"
 #include "corpus/pm-check.h"
 #include "corpus/pm-reader.h"
@@ -15,6 +16,13 @@
 
 /* A leaflet is one sheet printed on both sides. */
 #define LEAFLET_MAX_PAGES 2
+
+/* Whether what would only be freed is left to the process's exit. */
+static gboolean
+left_to_exit (const PmBuildOptions *o)
+{
+  return o->exit_after && !pm_memory_is_checked ();
+}
 
 static double
 seconds_since (gint64 *start)
@@ -98,7 +106,8 @@ pm_build_render (const PmBuildOptions *o, PmFonts *fonts, PmDiagnostics *diags, 
   }
   if (report)
     pm_report_add_time (report, "render", seconds_since (&clock));
-  pm_composition_free (comp);
+  if (!left_to_exit (o))
+    pm_composition_free (comp);
   return rec;
 }
 
@@ -163,8 +172,9 @@ pm_build_pdfs (const PmBuildOptions *o, const PmBuildOutput *outputs, guint n_ou
     if (report)
       pm_report_add_time (report, "write", seconds_since (&clock));
   }
-  if (rec)
+  if (!left_to_exit (o)) {
     pm_recorded_doc_free (rec);
-  pm_fonts_free (fonts);
+    pm_fonts_free (fonts);
+  }
   return ok;
 }
