@@ -75,8 +75,8 @@ pm_cmd_build (int argc, char **argv)
                      "Try 'pamphlet build --help'.\n");
     return 2;
   }
-  PmBuildOptions opts = { style, (const char *const *)argv + 1, (const char *const *)langs, NULL,
-                          0, TRUE };
+  PmBuildOptions opts = { style, (const char *const *)argv + 1, (const char *const *)langs, NULL, 0,
+                          TRUE };
   /* The -o PDF with the print options given, then each --also PDF with its own. */
   g_autoptr (GArray) outputs = g_array_new (FALSE, TRUE, sizeof (PmBuildOutput));
   PmBuildOutput first = { output, 0, crop, impose, pdfx };

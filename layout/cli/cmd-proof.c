@@ -37,8 +37,9 @@ pm_cmd_proof (int argc, char **argv)
     return 2;
   }
   g_autoptr (GArray) marks = g_array_new (FALSE, FALSE, sizeof (PmDraftMark));
-  PmBuildOptions opts = { style, (const char *const *)argv + 1, (const char *const *)langs,
-                          draft ? marks : NULL, 0, FALSE };
+  PmBuildOptions opts = {
+    style, (const char *const *)argv + 1, (const char *const *)langs, draft ? marks : NULL, 0, FALSE
+  };
   GError *error = NULL;
   PmDiagnostics *diags = pm_diagnostics_new ();
   PmFonts *fonts = pm_fonts_new (&error);

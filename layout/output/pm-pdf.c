@@ -156,8 +156,8 @@ pm_pdf_write (const PmRecordedDoc *doc, const char *path, const PmPrintOptions *
     if (converted)
       g_unlink (converted);
   } else {
-    ok = pm_pdf_finish (path, pdf->data, pdf->len, pm_atomic_file_get_temp_path (out), doc,
-                              &boxes, error);
+    ok = pm_pdf_finish (path, pdf->data, pdf->len, pm_atomic_file_get_temp_path (out), doc, &boxes,
+                        error);
   }
   return ok && pm_atomic_file_commit (out, error);
 }
