@@ -4,6 +4,9 @@
 
 #include "base/pm-error.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 #include <zlib.h>
 
@@ -157,8 +160,11 @@ read_table (PmPdfFile *f, GError **error)
                     "reader does not take");
   if (pm_pdf_dict_get (f->trailer, "Encrypt"))
     return fail_at (error, f->name, p, "an encrypted file");
-  if (!pm_pdf_object_get_ref (pm_pdf_dict_get (f->trailer, "Root")))
+  guint root = pm_pdf_object_get_ref (pm_pdf_dict_get (f->trailer, "Root"));
+  if (!root)
     return fail_at (error, f->name, p, "a trailer without /Root");
+  if (!slot (f, root) || !slot (f, root)->used)
+    return fail_at (error, f->name, p, "a /Root that names no object of the table");
 
   /* Each object runs to the next one, the last to the table: what is copied when unchanged. */
   GPtrArray *by_offset = g_ptr_array_new ();
@@ -461,11 +467,11 @@ put_be (guint8 *p, guint64 v, int width)
 static void
 set_trailer_keys (PmPdfFile *f, PmPdfObject *dict, const char *id)
 {
-  pm_pdf_dict_set (
-      dict, "Root",
-      pm_pdf_object_new_ref (pm_pdf_object_get_ref (pm_pdf_dict_get (f->trailer, "Root")), 0));
+  guint root = pm_pdf_object_get_ref (pm_pdf_dict_get (f->trailer, "Root"));
+  pm_pdf_dict_set (dict, "Root", pm_pdf_object_new_ref (root, slot (f, root)->gen));
+  /* An /Info that names no object in use is left out rather than pointing nowhere. */
   guint info = pm_pdf_object_get_ref (pm_pdf_dict_get (f->trailer, "Info"));
-  if (info)
+  if (info && slot (f, info) && slot (f, info)->used)
     pm_pdf_dict_set (dict, "Info", pm_pdf_object_new_ref (info, slot (f, info)->gen));
   PmPdfObject *ids = pm_pdf_object_new_array ();
   guint8 digest[16];
@@ -574,13 +580,17 @@ pm_pdf_file_write (PmPdfFile *f, const char *path, GError **error)
   g_free (offsets);
   g_free (stream_of);
   g_free (index_in);
-  GError *e = NULL;
-  gboolean ok = g_file_set_contents_full (path, out->str, (gssize)out->len,
-                                          G_FILE_SET_CONTENTS_NONE, 0666, &e);
-  if (!ok) {
-    g_set_error (error, PM_ERROR, PM_ERROR_IO, "%s", e->message);
-    g_error_free (e);
+  /* Written in place (PATH is a temporary file already: no second one and rename), and
+   * truncated, in case PATH held something longer. */
+  FILE *fp = g_fopen (path, "wb");
+  gboolean ok = fp && fwrite (out->str, 1, out->len, fp) == out->len;
+  int err = errno;
+  if (fp && fclose (fp) != 0 && ok) {
+    ok = FALSE;
+    err = errno;
   }
+  if (!ok)
+    g_set_error (error, PM_ERROR, PM_ERROR_IO, "%s: cannot write: %s", path, g_strerror (err));
   g_string_free (out, TRUE);
   return ok;
 }

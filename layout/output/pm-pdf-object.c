@@ -3,9 +3,12 @@
 
 #include "base/pm-error.h"
 
+#include <math.h>
 #include <string.h>
 
 #define MAX_DEPTH 64
+/* Digits after the point a real keeps: a double's precision. */
+#define MAX_DECIMALS 17
 
 typedef struct {
   char *key;
@@ -58,7 +61,7 @@ pm_pdf_object_new_real (double value, int decimals)
 {
   PmPdfObject *o = new_object (PM_PDF_REAL);
   o->r = value;
-  o->decimals = CLAMP (decimals, 0, 10);
+  o->decimals = CLAMP (decimals, 0, MAX_DECIMALS);
   return o;
 }
 
@@ -443,8 +446,10 @@ read_hex_string (Reader *r)
     if (is_space (c))
       continue;
     int v = hex_value (c);
-    if (v < 0)
+    if (v < 0) {
+      r->pos--; /* the error names the character */
       break;
+    }
     if (high < 0) {
       high = v;
     } else {
@@ -521,6 +526,8 @@ read_number (Reader *r)
   buf[n] = '\0';
   if (p < r->len && is_regular (r->data[p]))
     return fail (r, "a number too long");
+  if (!strpbrk (buf, "0123456789"))
+    return fail (r, "a sign or a point without digits");
   r->pos = p;
   return pm_pdf_object_new_real (g_ascii_strtod (buf, NULL), MAX (decimals, 0));
 }
@@ -632,7 +639,11 @@ pm_pdf_object_read (const guint8 *data, gsize len, gsize *pos, GError **error)
 static void
 write_real (double value, int decimals, GString *out)
 {
-  char format[8], buf[G_ASCII_DTOSTR_BUF_SIZE];
+  /* PDF has no infinity or NaN. */
+  if (!isfinite (value))
+    value = 0;
+  /* The largest double has 309 digits before the point. */
+  char format[8], buf[320 + MAX_DECIMALS];
   g_snprintf (format, sizeof format, "%%.%df", decimals);
   g_ascii_formatd (buf, sizeof buf, format, value);
   char *end = buf + strlen (buf);
