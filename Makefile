@@ -142,7 +142,7 @@ fuzz: $(DEPS_STAMP)
 	    -o build/fuzz/$$n $$f build/fuzz/libpamphlet.a $(LIBS) || exit 1; \
 	  mkdir -p build/fuzz/corpus-$$n; \
 	  echo "fuzzing $$n for $(FUZZ_SECONDS) s"; \
-	  if LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	  if G_SLICE=always-malloc LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	    build/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
 	    -artifact_prefix=build/fuzz/artifacts/$$n- build/fuzz/corpus-$$n tests/fuzz/seeds \
 	    >build/fuzz/$$n.log 2>&1; then \
