@@ -63,6 +63,15 @@ keep_heap (void)
          mallopt (M_MMAP_THRESHOLD, (int)MMAP_THRESHOLD);
 }
 
+/* The whole pages inside [BLOCK, BLOCK + SIZE): [*START, *END), empty if there are none. */
+static void
+whole_pages (gpointer block, gsize size, long page, guintptr *start, guintptr *end)
+{
+  guintptr mask = ~((guintptr)page - 1);
+  *start = ((guintptr)block + (guintptr)page - 1) & mask;
+  *end = MAX (((guintptr)block + size) & mask, *start);
+}
+
 gsize
 pm_prefault_estimate (guint64 input_bytes)
 {
@@ -92,10 +101,8 @@ pm_prefault_start (gsize bytes)
     free (block);
     return NULL;
   }
-  guintptr mask = ~((guintptr)page - 1);
   PmPrefault *p = g_new0 (PmPrefault, 1);
-  p->start = ((guintptr)block + (guintptr)page - 1) & mask;
-  p->end = ((guintptr)block + bytes) & mask;
+  whole_pages (block, bytes, page, &p->start, &p->end);
   free (block);
   p->thread = g_thread_try_new ("pm-prefault", prefault_run, p, NULL);
   if (!p->thread) {
@@ -111,9 +118,8 @@ pm_prefault_block (gpointer block, gsize size)
   long page = sysconf (_SC_PAGESIZE);
   if (pm_memory_is_checked () || page <= 0 || !block)
     return;
-  guintptr mask = ~((guintptr)page - 1);
-  guintptr start = ((guintptr)block + (guintptr)page - 1) & mask;
-  guintptr end = ((guintptr)block + size) & mask;
+  guintptr start, end;
+  whole_pages (block, size, page, &start, &end);
   if (end > start)
     madvise ((void *)start, end - start, MADV_POPULATE_WRITE);
 }

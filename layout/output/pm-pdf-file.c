@@ -463,9 +463,17 @@ put_be (guint8 *p, guint64 v, int width)
     p[k] = (guint8)(v & 0xff);
 }
 
-/* The trailer's /Root, /Info and /ID (a digest of the body ID) into DICT. */
+/* Whether S is written inside an object stream (from PDF 1.5 on): what is not a stream and
+ * has generation 0 (7.5.7). */
+static gboolean
+in_object_stream (const Slot *s)
+{
+  return s->used && !s->stream && s->gen == 0;
+}
+
+/* The trailer's /Root, /Info and /ID (DIGEST twice, 16 bytes) into DICT. */
 static void
-set_trailer_keys (PmPdfFile *f, PmPdfObject *dict, const char *id)
+set_trailer_keys (PmPdfFile *f, PmPdfObject *dict, const guint8 *digest)
 {
   guint root = pm_pdf_object_get_ref (pm_pdf_dict_get (f->trailer, "Root"));
   pm_pdf_dict_set (dict, "Root", pm_pdf_object_new_ref (root, slot (f, root)->gen));
@@ -474,13 +482,84 @@ set_trailer_keys (PmPdfFile *f, PmPdfObject *dict, const char *id)
   if (info && slot (f, info) && slot (f, info)->used)
     pm_pdf_dict_set (dict, "Info", pm_pdf_object_new_ref (info, slot (f, info)->gen));
   PmPdfObject *ids = pm_pdf_object_new_array ();
-  guint8 digest[16];
-  for (int k = 0; k < 16; k++)
-    digest[k] =
-        (guint8)(g_ascii_xdigit_value (id[2 * k]) << 4 | g_ascii_xdigit_value (id[2 * k + 1]));
   for (int k = 0; k < 2; k++)
     pm_pdf_array_append (ids, pm_pdf_object_new_string ((const char *)digest, 16));
   pm_pdf_dict_set (dict, "ID", ids);
+}
+
+/* The cross-reference stream, object TABLE (the last), for the N slots and the object streams
+ * after them: entries of 1 + 4 + 2 bytes (type, offset or object stream, generation or
+ * index). */
+static void
+append_xref_stream (PmPdfFile *f, GString *out, guint table, const gsize *offsets,
+                    const guint *stream_of, const guint *index_in, const guint8 *digest)
+{
+  guint n = f->slots->len, size = table + 1;
+  guint8 *entries = g_malloc0 ((gsize)size * 7);
+  for (guint k = 0; k < size; k++) {
+    guint8 *e = entries + (gsize)k * 7;
+    Slot *s = k < n ? slot (f, k) : NULL;
+    if (stream_of[k]) {
+      e[0] = 2;
+      put_be (e + 1, stream_of[k], 4);
+      put_be (e + 5, index_in[k], 2);
+    } else if (!s || s->used) {
+      e[0] = 1;
+      put_be (e + 1, k == table ? out->len : offsets[k], 4);
+      put_be (e + 5, s ? s->gen : 0, 2);
+    } else {
+      put_be (e + 5, k == 0 ? 65535 : 0, 2); /* free */
+    }
+  }
+  g_autoptr (PmPdfObject) dict = pm_pdf_object_new_dict ();
+  pm_pdf_dict_set (dict, "Type", pm_pdf_object_new_name ("XRef"));
+  pm_pdf_dict_set (dict, "Size", pm_pdf_object_new_int (size));
+  PmPdfObject *w = pm_pdf_object_new_array ();
+  pm_pdf_array_append (w, pm_pdf_object_new_int (1));
+  pm_pdf_array_append (w, pm_pdf_object_new_int (4));
+  pm_pdf_array_append (w, pm_pdf_object_new_int (2));
+  pm_pdf_dict_set (dict, "W", w);
+  set_trailer_keys (f, dict, digest);
+  append_stream (out, table, dict, entries, (gsize)size * 7);
+  g_free (entries);
+}
+
+/* The classic table and trailer, for every slot. */
+static void
+append_xref_table (PmPdfFile *f, GString *out, const gsize *offsets, const guint8 *digest)
+{
+  guint n = f->slots->len;
+  g_string_append_printf (out, "xref\n0 %u\n0000000000 65535 f \n", n);
+  for (guint k = 1; k < n; k++) {
+    Slot *s = slot (f, k);
+    if (s->used)
+      g_string_append_printf (out, "%010" G_GSIZE_FORMAT " %05u n \n", offsets[k], s->gen);
+    else
+      g_string_append (out, "0000000000 65535 f \n");
+  }
+  g_autoptr (PmPdfObject) trailer = pm_pdf_object_new_dict ();
+  pm_pdf_dict_set (trailer, "Size", pm_pdf_object_new_int (n));
+  set_trailer_keys (f, trailer, digest);
+  g_string_append (out, "trailer\n");
+  pm_pdf_object_write (trailer, out);
+  g_string_append_c (out, '\n');
+}
+
+/* OUT into PATH, in place (PATH is a temporary file already: no second one and rename), and
+ * truncated, in case it held something longer. */
+static gboolean
+write_out (const GString *out, const char *path, GError **error)
+{
+  FILE *fp = g_fopen (path, "wb");
+  gboolean ok = fp && fwrite (out->str, 1, out->len, fp) == out->len;
+  int err = errno;
+  if (fp && fclose (fp) != 0 && ok) {
+    ok = FALSE;
+    err = errno;
+  }
+  if (!ok)
+    g_set_error (error, PM_ERROR, PM_ERROR_IO, "%s: cannot write: %s", path, g_strerror (err));
+  return ok;
 }
 
 gboolean
@@ -493,9 +572,10 @@ pm_pdf_file_write (PmPdfFile *f, const char *path, GError **error)
   g_autoptr (GArray) packed = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint k = 1; k < n; k++) {
     Slot *s = slot (f, k);
-    if (s->used && !pm_pdf_file_get (f, k) && !f->error)
-      object_failed (f, s, k, s->offset, "cannot be read");
-    if (pack && s->used && !s->stream && s->gen == 0)
+    /* Every object is read: one that cannot be makes the write fail (f->error). */
+    if (s->used)
+      pm_pdf_file_get (f, k);
+    if (pack && in_object_stream (s))
       g_array_append_val (packed, k);
   }
   if (f->error) {
@@ -510,7 +590,7 @@ pm_pdf_file_write (PmPdfFile *f, const char *path, GError **error)
   guint *stream_of = g_new0 (guint, total), *index_in = g_new0 (guint, total);
   for (guint k = 1; k < n; k++) {
     Slot *s = slot (f, k);
-    if (!s->used || (pack && !s->stream && s->gen == 0))
+    if (!s->used || (pack && in_object_stream (s)))
       continue;
     offsets[k] = out->len;
     if (!s->dirty) {
@@ -521,76 +601,25 @@ pm_pdf_file_write (PmPdfFile *f, const char *path, GError **error)
     pm_pdf_object_write (s->object, out);
     g_string_append (out, "\nendobj\n");
   }
-  guint table = n;
-  if (pack)
-    table = n + append_object_streams (f, packed, n, out, offsets, stream_of, index_in);
-
+  guint table =
+      pack ? n + append_object_streams (f, packed, n, out, offsets, stream_of, index_in) : n;
   /* The /ID: a digest of everything before the table. */
+  guint8 digest[16];
+  gsize digest_len = sizeof digest;
   GChecksum *md5 = g_checksum_new (G_CHECKSUM_MD5);
   g_checksum_update (md5, (const guchar *)out->str, (gssize)out->len);
-  const char *id = g_checksum_get_string (md5);
-  gsize xref = out->len;
-  g_autoptr (PmPdfObject) trailer = pm_pdf_object_new_dict ();
-  if (pack) {
-    /* Entries of 1 + 4 + 2 bytes: type, offset or object stream, generation or index. */
-    guint size = table + 1;
-    offsets[table] = xref;
-    guint8 *entries = g_malloc0 ((gsize)size * 7);
-    for (guint k = 0; k < size; k++) {
-      guint8 *e = entries + (gsize)k * 7;
-      Slot *s = k < n ? slot (f, k) : NULL;
-      if (stream_of[k]) {
-        e[0] = 2;
-        put_be (e + 1, stream_of[k], 4);
-        put_be (e + 5, index_in[k], 2);
-      } else if (k >= n || s->used) {
-        e[0] = 1;
-        put_be (e + 1, offsets[k], 4);
-        put_be (e + 5, s ? s->gen : 0, 2);
-      } else {
-        put_be (e + 5, k == 0 ? 65535 : 0, 2); /* free */
-      }
-    }
-    pm_pdf_dict_set (trailer, "Type", pm_pdf_object_new_name ("XRef"));
-    pm_pdf_dict_set (trailer, "Size", pm_pdf_object_new_int (size));
-    PmPdfObject *w = pm_pdf_object_new_array ();
-    for (int k = 0; k < 3; k++)
-      pm_pdf_array_append (w, pm_pdf_object_new_int (k == 0 ? 1 : k == 1 ? 4 : 2));
-    pm_pdf_dict_set (trailer, "W", w);
-    set_trailer_keys (f, trailer, id);
-    append_stream (out, table, trailer, entries, (gsize)size * 7);
-    g_free (entries);
-  } else {
-    g_string_append_printf (out, "xref\n0 %u\n0000000000 65535 f \n", n);
-    for (guint k = 1; k < n; k++) {
-      Slot *s = slot (f, k);
-      if (s->used)
-        g_string_append_printf (out, "%010" G_GSIZE_FORMAT " %05u n \n", offsets[k], s->gen);
-      else
-        g_string_append (out, "0000000000 65535 f \n");
-    }
-    pm_pdf_dict_set (trailer, "Size", pm_pdf_object_new_int (n));
-    set_trailer_keys (f, trailer, id);
-    g_string_append (out, "trailer\n");
-    pm_pdf_object_write (trailer, out);
-    g_string_append_c (out, '\n');
-  }
-  g_string_append_printf (out, "startxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n", xref);
+  g_checksum_get_digest (md5, digest, &digest_len);
   g_checksum_free (md5);
+  gsize xref = out->len;
+  if (pack)
+    append_xref_stream (f, out, table, offsets, stream_of, index_in, digest);
+  else
+    append_xref_table (f, out, offsets, digest);
+  g_string_append_printf (out, "startxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n", xref);
   g_free (offsets);
   g_free (stream_of);
   g_free (index_in);
-  /* Written in place (PATH is a temporary file already: no second one and rename), and
-   * truncated, in case PATH held something longer. */
-  FILE *fp = g_fopen (path, "wb");
-  gboolean ok = fp && fwrite (out->str, 1, out->len, fp) == out->len;
-  int err = errno;
-  if (fp && fclose (fp) != 0 && ok) {
-    ok = FALSE;
-    err = errno;
-  }
-  if (!ok)
-    g_set_error (error, PM_ERROR, PM_ERROR_IO, "%s: cannot write: %s", path, g_strerror (err));
+  gboolean ok = write_out (out, path, error);
   g_string_free (out, TRUE);
   return ok;
 }

@@ -139,16 +139,22 @@ typedef struct {
   guint page, order;
 } NamedDest;
 
+/* The order of two names in a name tree: their bytes. */
+static int
+compare_keys (const PmPdfObject *a, const PmPdfObject *b)
+{
+  gsize la = 0, lb = 0;
+  const char *sa = pm_pdf_object_get_string (a, &la);
+  const char *sb = pm_pdf_object_get_string (b, &lb);
+  int c = memcmp (sa, sb, MIN (la, lb));
+  return c != 0 ? c : la != lb ? (la < lb ? -1 : 1) : 0;
+}
+
 static int
 compare_dests (const void *a, const void *b)
 {
   const NamedDest *x = a, *y = b;
-  gsize lx = 0, ly = 0;
-  const char *sx = pm_pdf_object_get_string (x->key, &lx);
-  const char *sy = pm_pdf_object_get_string (y->key, &ly);
-  int c = memcmp (sx, sy, MIN (lx, ly));
-  if (c == 0 && lx != ly)
-    c = lx < ly ? -1 : 1;
+  int c = compare_keys (x->key, y->key);
   if (c == 0)
     c = x->page != y->page ? (x->page < y->page ? -1 : 1) : (x->order < y->order ? -1 : 1);
   return c;
@@ -178,10 +184,7 @@ set_dests (PmPdfFile *f, PmPdfObject *root, const PmRecordedDoc *doc, const GArr
   NamedDest *last = NULL;
   for (guint k = 0; k < all->len; k++) {
     NamedDest *nd = &g_array_index (all, NamedDest, k);
-    gsize l1 = 0, l2 = 0;
-    const char *s1 = pm_pdf_object_get_string (nd->key, &l1);
-    const char *s2 = last ? pm_pdf_object_get_string (last->key, &l2) : NULL;
-    if (s2 && l1 == l2 && memcmp (s1, s2, l1) == 0) {
+    if (last && compare_keys (last->key, nd->key) == 0) {
       pm_pdf_object_free (nd->key);
       continue;
     }

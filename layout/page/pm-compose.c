@@ -1,8 +1,8 @@
 /* pm-compose.c: documents and style to pages of pieces. */
 #include "page/pm-compose.h"
-#include "base/pm-prefault.h"
 #include "base/pm-data.h"
 #include "base/pm-error.h"
+#include "base/pm-prefault.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -492,6 +492,21 @@ edit_small (PmPdfFile *f)
   return added;
 }
 
+/* PATH, the small file of VERSION after edit_small(): clean for qpdf, with the box, the added
+ * dictionary and the content stream. */
+static void
+assert_small_edited (const char *path, const char *version)
+{
+  assert_qpdf_clean (path, version);
+  g_autofree char *page = qpdf_show (path, "3", FALSE);
+  g_assert_nonnull (strstr (page, "/TrimBox [ 0 10.5 21 31.5 ]"));
+  g_assert_nonnull (strstr (page, "/PieceInfo 7 0 R"));
+  g_autofree char *seven = qpdf_show (path, "7", FALSE);
+  g_assert_nonnull (strstr (seven, "/Note <feff038803bd03b1>"));
+  g_autofree char *stream = qpdf_show (path, "4", TRUE);
+  g_assert_cmpstr (stream, ==, content);
+}
+
 /* A %PDF-1.4 file edited and written: qpdf finds it clean and sees the changes; read back,
  * the unchanged objects are the same bytes at the offsets of the new table. */
 static void
@@ -504,15 +519,7 @@ test_write_classic (void)
   g_assert_cmpuint (added, ==, 7);
   pm_pdf_dict_set (pm_pdf_file_edit (f, 5), "Title", pm_pdf_object_new_string ("New", 3));
   g_autofree char *path = written_path (f, "classic.pdf");
-
-  assert_qpdf_clean (path, "1.4");
-  g_autofree char *page = qpdf_show (path, "3", FALSE);
-  g_assert_nonnull (strstr (page, "/TrimBox [ 0 10.5 21 31.5 ]"));
-  g_assert_nonnull (strstr (page, "/PieceInfo 7 0 R"));
-  g_autofree char *seven = qpdf_show (path, "7", FALSE);
-  g_assert_nonnull (strstr (seven, "/Note <feff038803bd03b1>"));
-  g_autofree char *stream = qpdf_show (path, "4", TRUE);
-  g_assert_cmpstr (stream, ==, content);
+  assert_small_edited (path, "1.4");
   g_autofree char *trailer = qpdf_show (path, "trailer", FALSE);
   g_assert_nonnull (strstr (trailer, "/Info 5 0 R"));
   g_assert_nonnull (strstr (trailer, "/Root 1 0 R"));
@@ -576,16 +583,9 @@ test_write_15 (void)
   guint added = edit_small (f);
   g_assert_cmpuint (added, ==, 7);
   g_autofree char *path = written_path (f, "small15.pdf");
-  assert_qpdf_clean (path, "1.5");
-  g_autofree char *page = qpdf_show (path, "3", FALSE);
-  g_assert_nonnull (strstr (page, "/TrimBox [ 0 10.5 21 31.5 ]"));
-  g_assert_nonnull (strstr (page, "/PieceInfo 7 0 R"));
-  g_autofree char *seven = qpdf_show (path, "7", FALSE);
-  g_assert_nonnull (strstr (seven, "/Note <feff038803bd03b1>"));
+  assert_small_edited (path, "1.5");
   g_autofree char *info = qpdf_show (path, "5", FALSE);
   g_assert_nonnull (strstr (info, "/Title (Small)"));
-  g_autofree char *stream = qpdf_show (path, "4", TRUE);
-  g_assert_cmpstr (stream, ==, content);
   g_autofree char *trailer = qpdf_show (path, "trailer", FALSE);
   g_assert_nonnull (strstr (trailer, "/Info 5 0 R"));
   g_assert_nonnull (strstr (trailer, "/Root 1 0 R"));
@@ -884,26 +884,19 @@ test_refused (void)
   assert_refused_len (encrypted->data, encrypted->len, "encrypted");
 
   /* Trailers without /Root, or that are not dictionaries. */
-  const char *no_root = "xref\n0 2\n0000000000 65535 f \n@0 00000 n \n"
-                        "trailer\n<< /Size 2 >>\nstartxref\n@X\n%%EOF\n";
-  g_autoptr (GByteArray) a = assemble ("%PDF-1.4\n", objs, 1, no_root, NULL);
-  assert_refused_len (a->data, a->len, "without /Root");
-  const char *direct_root = "xref\n0 2\n0000000000 65535 f \n@0 00000 n \n"
-                            "trailer\n<< /Size 2 /Root << >> >>\nstartxref\n@X\n%%EOF\n";
-  g_autoptr (GByteArray) b = assemble ("%PDF-1.4\n", objs, 1, direct_root, NULL);
-  assert_refused_len (b->data, b->len, "without /Root");
-  const char *far_root = "xref\n0 2\n0000000000 65535 f \n@0 00000 n \n"
-                         "trailer\n<< /Size 2 /Root 7 0 R >>\nstartxref\n@X\n%%EOF\n";
-  g_autoptr (GByteArray) far = assemble ("%PDF-1.4\n", objs, 1, far_root, NULL);
-  assert_refused_len (far->data, far->len, "names no object");
-  const char *array = "xref\n0 2\n0000000000 65535 f \n@0 00000 n \n"
-                      "trailer\n[1 0 R]\nstartxref\n@X\n%%EOF\n";
-  g_autoptr (GByteArray) c = assemble ("%PDF-1.4\n", objs, 1, array, NULL);
-  assert_refused_len (c->data, c->len, "not a dictionary");
-  const char *broken = "xref\n0 2\n0000000000 65535 f \n@0 00000 n \n"
-                       "trailer\n<< /Size 2 /Root 1 0 R\nstartxref\n@X\n%%EOF\n";
-  g_autoptr (GByteArray) d = assemble ("%PDF-1.4\n", objs, 1, broken, NULL);
-  assert_refused_len (d->data, d->len, "byte");
+  static const char *const trailers[][2] = {
+    { "<< /Size 2 >>", "without /Root" },
+    { "<< /Size 2 /Root << >> >>", "without /Root" },
+    { "<< /Size 2 /Root 7 0 R >>", "names no object" },
+    { "[1 0 R]", "not a dictionary" },
+    { "<< /Size 2 /Root 1 0 R", "byte" },
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (trailers); k++) {
+    g_autofree char *tail = g_strconcat ("xref\n0 2\n0000000000 65535 f \n@0 00000 n \ntrailer\n",
+                                         trailers[k][0], "\nstartxref\n@X\n%%EOF\n", NULL);
+    g_autoptr (GByteArray) t = assemble ("%PDF-1.4\n", objs, 1, tail, NULL);
+    assert_refused_len (t->data, t->len, trailers[k][1]);
+  }
 
   /* Tables that are not tables. */
   static const char *const tables[][2] = {
