@@ -1,14 +1,15 @@
-/* pm-fonts.c: a private fontconfig configuration, a pango font map on it, cached faces. */
+/* pm-fonts.c: a private fontconfig configuration, faces matched in it, cached. */
 #include "paragraph/pm-fonts.h"
 
 #include "base/pm-data.h"
 #include "base/pm-error.h"
 
+#include <cairo-ft.h>
 #include <fontconfig/fontconfig.h>
 #include <hb-ot.h>
-#include <pango/pangocairo.h>
-#include <pango/pangofc-fontmap.h>
-#include <pango/pangofc-font.h>
+
+/* From this OpenType weight up a face is bold (fontconfig's FC_WEIGHT_DEMIBOLD). */
+#define PM_WEIGHT_SEMIBOLD 600
 
 /* Faces are loaded at this size; HarfBuzz positions do not depend on it (no hinting). */
 #define PM_FACE_LOAD_SIZE 10.0
@@ -17,7 +18,6 @@ typedef struct {
   double size;
   double expand;               /* horizontal expansion, a fraction: 0 for the font as it is */
   cairo_scaled_font_t *scaled; /* owned here */
-  PangoFont *font;             /* expand == 0: the pango font, loaded when asked for */
 } SizedFont;
 
 struct _PmFace {
@@ -30,19 +30,17 @@ struct _PmFace {
   hb_position_t ascent, descent, x_height, cap_height; /* design units; descent < 0 */
   GArray *sized; /* SizedFont: the face at the sizes asked for */
   gboolean italic;
-  /* The face as pango made it for cairo at PM_FACE_LOAD_SIZE: every size and expansion is made
-   * from it (a font matrix apart), without asking pango and fontconfig again. */
+  /* The face for cairo at PM_FACE_LOAD_SIZE: every size and expansion is made from it (a font
+   * matrix apart), without asking fontconfig again. */
   cairo_scaled_font_t *base;
 };
 
 struct _PmFonts {
   FcConfig *config;
-  PangoFontMap *map;
-  PangoContext *context;
   GHashTable *faces_by_path; /* char * -> PmFace * (owns the faces) */
   GHashTable *faces_by_key;  /* "family|bold|italic" -> PmFace * */
   char *declared;            /* the declared families, for messages: "A, B" */
-  /* Texts are set on several threads: the caches and the pango font map are used under it. */
+  /* Texts are set on several threads: the caches and the configuration are used under it. */
   GMutex lock;
 };
 
@@ -54,10 +52,7 @@ face_free (PmFace *face)
   hb_font_destroy (face->hb_font);
   hb_face_destroy (face->hb_face);
   for (guint i = 0; i < face->sized->len; i++) {
-    SizedFont *sf = &g_array_index (face->sized, SizedFont, i);
-    if (sf->font)
-      g_object_unref (sf->font);
-    cairo_scaled_font_destroy (sf->scaled);
+    cairo_scaled_font_destroy (g_array_index (face->sized, SizedFont, i).scaled);
   }
   g_array_unref (face->sized);
   cairo_scaled_font_destroy (face->base);
@@ -159,14 +154,6 @@ pm_fonts_new (GError **error)
   g_mutex_init (&fonts->lock);
   fonts->config = config;
   fonts->declared = families;
-  /* Made current, it is the configuration pango's font map finds when it starts fontconfig
-   * (FcInit) on a thread of its own: else fontconfig loads the system's configuration and
-   * every system font's cache, unused, at each start (3 % of a booklet's build). */
-  FcConfigSetCurrent (config);
-  fonts->map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
-  pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (fonts->map), config);
-  pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (fonts->map), 72.0);
-  fonts->context = pm_fonts_create_context (fonts);
   fonts->faces_by_path =
       g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)face_free);
   fonts->faces_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -180,52 +167,52 @@ pm_fonts_free (PmFonts *fonts)
     return;
   g_hash_table_unref (fonts->faces_by_key);
   g_hash_table_unref (fonts->faces_by_path);
-  g_object_unref (fonts->context);
-  g_object_unref (fonts->map);
   FcConfigDestroy (fonts->config);
   g_free (fonts->declared);
   g_mutex_clear (&fonts->lock);
   g_free (fonts);
 }
 
-PangoFontMap *
-pm_fonts_get_font_map (PmFonts *fonts)
+/* The face fontconfig finds in CONFIG for FAMILY, WEIGHT and ITALIC: its best match, with the
+ * configuration's rendering settings, whatever the family; the caller checks it. */
+static FcPattern *
+match_face (FcConfig *config, const char *family, int weight, gboolean italic)
 {
-  return fonts->map;
+  FcPattern *want = FcPatternCreate ();
+  FcPatternAddString (want, FC_FAMILY, (const FcChar8 *)family);
+  FcPatternAddDouble (want, FC_WEIGHT, FcWeightFromOpenTypeDouble (weight));
+  FcPatternAddInteger (want, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+  FcPatternAddDouble (want, FC_SIZE, PM_FACE_LOAD_SIZE);
+  FcConfigSubstitute (config, want, FcMatchPattern);
+  FcDefaultSubstitute (want);
+  FcResult result;
+  FcPattern *match = FcFontMatch (config, want, &result);
+  FcPatternDestroy (want);
+  return match;
 }
 
-PangoContext *
-pm_fonts_create_context (PmFonts *fonts)
+/* cairo's font for the face MATCH names, at PM_FACE_LOAD_SIZE points (one user unit is a
+ * point) and without hinting: hinted metrics would round advances to whole pixels. */
+static cairo_scaled_font_t *
+base_font (FcPattern *match)
 {
-  PangoContext *ctx = pango_font_map_create_context (fonts->map);
-  pango_cairo_context_set_resolution (ctx, 72.0);
-  /* Hinted metrics would round advances to whole pixels; pamphlet wants them exact. */
+  cairo_font_face_t *face = cairo_ft_font_face_create_for_pattern (match);
+  cairo_matrix_t fm, ctm;
+  cairo_matrix_init_scale (&fm, PM_FACE_LOAD_SIZE, PM_FACE_LOAD_SIZE);
+  cairo_matrix_init_identity (&ctm);
   cairo_font_options_t *opts = cairo_font_options_create ();
   cairo_font_options_set_hint_style (opts, CAIRO_HINT_STYLE_NONE);
   cairo_font_options_set_hint_metrics (opts, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (ctx, opts);
+  cairo_scaled_font_t *font = cairo_scaled_font_create (face, &fm, &ctm, opts);
   cairo_font_options_destroy (opts);
-  pango_context_set_round_glyph_positions (ctx, FALSE);
-  return ctx;
-}
-
-static PangoFont *
-load_font (PmFonts *fonts, const char *family, int weight, gboolean italic, double size)
-{
-  PangoFontDescription *desc = pango_font_description_new ();
-  pango_font_description_set_family (desc, family);
-  pango_font_description_set_weight (desc, (PangoWeight)weight);
-  pango_font_description_set_style (desc, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
-  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
-  PangoFont *font = pango_font_map_load_font (fonts->map, fonts->context, desc);
-  pango_font_description_free (desc);
+  cairo_font_face_destroy (face);
   return font;
 }
 
 static PmFace *
 get_face (PmFonts *fonts, const char *family, int weight, gboolean italic, GError **error)
 {
-  gboolean bold = weight >= PANGO_WEIGHT_SEMIBOLD;
+  gboolean bold = weight >= PM_WEIGHT_SEMIBOLD;
   char *key = g_strdup_printf ("%s|%d|%d", family, bold, italic ? 1 : 0);
   PmFace *face = g_hash_table_lookup (fonts->faces_by_key, key);
   if (face) {
@@ -233,11 +220,9 @@ get_face (PmFonts *fonts, const char *family, int weight, gboolean italic, GErro
     return face;
   }
 
-  PangoFont *font = load_font (fonts, family, weight, italic, PM_FACE_LOAD_SIZE);
-  FcPattern *pat =
-      font && PANGO_IS_FC_FONT (font) ? pango_fc_font_get_pattern (PANGO_FC_FONT (font)) : NULL;
+  FcPattern *pat = match_face (fonts->config, family, weight, italic);
   FcChar8 *file = NULL, *got_family = NULL;
-  int slant = FC_SLANT_ROMAN, fc_weight = FC_WEIGHT_REGULAR;
+  int slant = FC_SLANT_ROMAN, fc_weight = FC_WEIGHT_REGULAR, index = 0;
   if (!pat || FcPatternGetString (pat, FC_FILE, 0, &file) != FcResultMatch ||
       FcPatternGetString (pat, FC_FAMILY, 0, &got_family) != FcResultMatch) {
     g_set_error (error, PM_ERROR, PM_ERROR_FONT, "font family '%s' could not be loaded", family);
@@ -245,6 +230,7 @@ get_face (PmFonts *fonts, const char *family, int weight, gboolean italic, GErro
   }
   FcPatternGetInteger (pat, FC_SLANT, 0, &slant);
   FcPatternGetInteger (pat, FC_WEIGHT, 0, &fc_weight);
+  FcPatternGetInteger (pat, FC_INDEX, 0, &index);
   /* fontconfig always answers with its best match; anything but the family asked for (or a
    * slanted or emboldened stand-in) would be a fallback face mixed into the text. */
   if (g_ascii_strcasecmp ((const char *)got_family, family) != 0) {
@@ -264,10 +250,17 @@ get_face (PmFonts *fonts, const char *family, int weight, gboolean italic, GErro
   if (face)
     g_free (path);
   else {
+    hb_blob_t *blob = hb_blob_create_from_file_or_fail ((const char *)file);
+    if (!blob) {
+      g_set_error (error, PM_ERROR, PM_ERROR_FONT, "font file %s could not be read", file);
+      g_free (path);
+      goto fail;
+    }
     face = g_new0 (PmFace, 1);
     face->path = path;
     face->family = g_strdup ((const char *)got_family);
-    face->hb_face = hb_face_reference (hb_font_get_face (pango_font_get_hb_font (font)));
+    face->hb_face = hb_face_create (blob, (unsigned int)index);
+    hb_blob_destroy (blob);
     face->upem = hb_face_get_upem (face->hb_face);
     face->weight = weight;
     face->italic = italic;
@@ -275,8 +268,7 @@ get_face (PmFonts *fonts, const char *family, int weight, gboolean italic, GErro
     hb_font_set_scale (face->hb_font, (int)face->upem, (int)face->upem);
     hb_font_make_immutable (face->hb_font);
     face->sized = g_array_new (FALSE, FALSE, sizeof (SizedFont));
-    face->base =
-        cairo_scaled_font_reference (pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font)));
+    face->base = base_font (pat);
     hb_ot_metrics_get_position_with_fallback (face->hb_font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER,
                                               &face->ascent);
     hb_ot_metrics_get_position_with_fallback (face->hb_font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER,
@@ -288,13 +280,13 @@ get_face (PmFonts *fonts, const char *family, int weight, gboolean italic, GErro
     g_hash_table_insert (fonts->faces_by_path, face->path, face);
   }
   g_hash_table_insert (fonts->faces_by_key, key, face);
-  g_object_unref (font);
+  FcPatternDestroy (pat);
   return face;
 
 fail:
   g_free (key);
-  if (font)
-    g_object_unref (font);
+  if (pat)
+    FcPatternDestroy (pat);
   return NULL;
 }
 
@@ -315,7 +307,7 @@ sized_font (PmFonts *fonts, PmFace *face, double size, double expand)
   fm.xx *= 1 + expand;
   cairo_font_options_t *opts = cairo_font_options_create ();
   cairo_scaled_font_get_font_options (face->base, opts);
-  SizedFont sf = { size, expand, NULL, NULL };
+  SizedFont sf = { size, expand, NULL };
   sf.scaled =
       cairo_scaled_font_create (cairo_scaled_font_get_font_face (face->base), &fm, &ctm, opts);
   cairo_font_options_destroy (opts);
@@ -340,19 +332,6 @@ locked_sized_font (PmFonts *fonts, PmFace *face, double size, double expand)
   SizedFont sf = *sized_font (fonts, face, size, expand);
   g_mutex_unlock (&fonts->lock);
   return sf;
-}
-
-PangoFont *
-pm_fonts_get_font (PmFonts *fonts, PmFace *face, double size)
-{
-  g_mutex_lock (&fonts->lock);
-  SizedFont *sf = sized_font (fonts, face, size, 0);
-  /* The face came from this family and style, so the same query loads the same file. */
-  if (!sf->font)
-    sf->font = load_font (fonts, face->family, face->weight, face->italic, size);
-  PangoFont *font = sf->font;
-  g_mutex_unlock (&fonts->lock);
-  return font;
 }
 
 cairo_scaled_font_t *

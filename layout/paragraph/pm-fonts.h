@@ -1,17 +1,15 @@
 /* pm-fonts.h: the fonts pamphlet may use, and nothing else.
  *
- * A PmFonts loads fonts/fonts.conf into a private fontconfig configuration and builds a pango
- * font map on it, so output never depends on what else is installed. Faces (one font file:
- * family, weight, style) and sized fonts are loaded once and cached on the PmFonts; pointers
- * handed out stay valid until pm_fonts_free(). Sizes are in points (the font map runs at 72
- * dpi, so one user unit of cairo is one point). The face and font getters may be called from
- * several threads at once; the font map itself belongs to one thread at a time. */
+ * A PmFonts loads fonts/fonts.conf into a private fontconfig configuration and finds faces in
+ * it alone, so output never depends on what else is installed. Faces (one font file: family,
+ * weight, style) and sized fonts are loaded once and cached on the PmFonts; pointers handed
+ * out stay valid until pm_fonts_free(). Sizes are in points (one user unit of cairo is one
+ * point). The face and font getters may be called from several threads at once. */
 #pragma once
 
 #include <cairo.h>
 #include <glib.h>
 #include <hb.h>
-#include <pango/pango.h>
 
 G_BEGIN_DECLS
 
@@ -26,26 +24,17 @@ typedef struct {
   double cap_height;
 } PmFontMetrics;
 
-/* Loads fonts/fonts.conf (found with pm_data_find) into a private configuration and makes a
- * font map on it. Fails with PM_ERROR_FONT if the configuration or its fonts are missing. */
+/* Loads fonts/fonts.conf (found with pm_data_find) into a private configuration. Fails with
+ * PM_ERROR_FONT if the configuration or its fonts are missing. */
 PmFonts *pm_fonts_new (GError **error);
 
-/* Frees the font map, the configuration and every cached face and font. NULL is allowed. */
+/* Frees the configuration and every cached face and font. NULL is allowed. */
 void pm_fonts_free (PmFonts *fonts);
 
-/* The font map (owned by FONTS). */
-PangoFontMap *pm_fonts_get_font_map (PmFonts *fonts);
-
-/* A new pango context on the private font map, at 72 dpi, without hinting. Unref it. */
-PangoContext *pm_fonts_create_context (PmFonts *fonts);
-
-/* The face of FAMILY at WEIGHT (PangoWeight: 400 regular, 700 bold) in roman or ITALIC, or
+/* The face of FAMILY at WEIGHT (OpenType: 400 regular, 700 bold) in roman or ITALIC, or
  * NULL with PM_ERROR_FONT if the configuration declares no such family. Owned by FONTS. */
 PmFace *pm_fonts_get_face (PmFonts *fonts, const char *family, int weight, gboolean italic,
                            GError **error);
-
-/* The pango font of FACE at SIZE points (owned by FONTS), for drawing with cairo. */
-PangoFont *pm_fonts_get_font (PmFonts *fonts, PmFace *face, double size);
 
 /* The cairo scaled font of FACE at SIZE points (owned by FONTS). */
 cairo_scaled_font_t *pm_fonts_get_scaled_font (PmFonts *fonts, PmFace *face, double size);

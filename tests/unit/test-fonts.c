@@ -4,7 +4,8 @@
 #include "paragraph/pm-fonts.h"
 #include "pm-test.h"
 
-#include <pango/pangocairo.h>
+#include <cairo-ft.h>
+#include <fontconfig/fontconfig.h>
 
 static gboolean
 strv_contains_ci (const char *const *strv, const char *s)
@@ -69,24 +70,25 @@ test_undeclared_family (void)
   g_assert_error (error, PM_ERROR, PM_ERROR_FONT);
   g_clear_error (&error);
 
-  /* The private font map lists the declared families and nothing else. */
-  PangoFontFamily **families = NULL;
-  int n = 0;
-  pango_font_map_list_families (pm_fonts_get_font_map (fonts), &families, &n);
-  /* Pango adds the generic aliases (serif, sans-serif, monospace, …) to every font map. */
-  static const char *const generic[] = { "serif",     "sans",    "sans-serif", "monospace",
-                                         "system-ui", "cursive", "fantasy",    NULL };
-  int real = 0;
-  for (int i = 0; i < n; i++) {
-    const char *name = pango_font_family_get_name (families[i]);
-    if (strv_contains_ci (generic, name))
+  /* Every other family the machine has is refused too. */
+  static const char *const declared[] = { "Liberation Serif", "Noto Serif", "Noto Sans", NULL };
+  FcConfig *system = FcInitLoadConfigAndFonts ();
+  FcFontSet *set = FcConfigGetFonts (system, FcSetSystem);
+  g_assert_nonnull (set);
+  int refused = 0;
+  for (int i = 0; i < set->nfont; i++) {
+    FcChar8 *family = NULL;
+    if (FcPatternGetString (set->fonts[i], FC_FAMILY, 0, &family) != FcResultMatch ||
+        strv_contains_ci (declared, (const char *)family))
       continue;
-    g_assert_true (g_str_equal (name, "Liberation Serif") || g_str_equal (name, "Noto Serif") ||
-                   g_str_equal (name, "Noto Sans"));
-    real++;
+    g_assert_null (pm_fonts_get_face (fonts, (const char *)family, 400, FALSE, &error));
+    g_assert_error (error, PM_ERROR, PM_ERROR_FONT);
+    g_clear_error (&error);
+    refused++;
   }
-  g_assert_cmpint (real, ==, 3);
-  g_free (families);
+  /* fonts-liberation2 and fonts-noto-core bring families the configuration does not declare. */
+  g_assert_cmpint (refused, >, 10);
+  FcConfigDestroy (system);
   pm_fonts_free (fonts);
 }
 
@@ -143,39 +145,47 @@ test_metrics (void)
   pm_fonts_free (fonts);
 }
 
-/* A sized pango font draws with the face's file at the size asked for, in points. */
+/* A sized font is the face's file at the size asked for, in points, unhinted; sizes and
+ * expansions share the face's cairo font face. */
 static void
 test_sized_font (void)
 {
   PmFonts *fonts = fonts_new ();
   PmFace *face = pm_fonts_get_face (fonts, "Noto Serif", 700, TRUE, NULL);
-  PangoFont *font = pm_fonts_get_font (fonts, face, 12);
-  g_assert_true (font == pm_fonts_get_font (fonts, face, 12));
-  g_assert_false (font == pm_fonts_get_font (fonts, face, 9));
-  PangoFontDescription *desc = pango_font_describe_with_absolute_size (font);
-  g_assert_cmpint (pango_font_description_get_size (desc), ==, 12 * PANGO_SCALE);
-  g_assert_cmpint (pango_font_description_get_style (desc), ==, PANGO_STYLE_ITALIC);
-  pango_font_description_free (desc);
   cairo_scaled_font_t *sf = pm_fonts_get_scaled_font (fonts, face, 12);
-  cairo_matrix_t fm;
+  g_assert_true (sf == pm_fonts_get_scaled_font (fonts, face, 12));
+  g_assert_false (sf == pm_fonts_get_scaled_font (fonts, face, 9));
+  g_assert_cmpint (cairo_scaled_font_status (sf), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_scaled_font_get_type (sf), ==, CAIRO_FONT_TYPE_FT);
+  cairo_matrix_t fm, ctm;
   cairo_scaled_font_get_font_matrix (sf, &fm);
-  g_assert_cmpfloat_with_epsilon (fm.xx, 12.0, 1e-9);
-  /* The scaled font is made without pango, from the face's: it is what pango makes at that
-   * size (font face, matrices, options), so the two draw alike. */
-  cairo_scaled_font_t *ps = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font));
-  g_assert_true (cairo_scaled_font_get_font_face (sf) == cairo_scaled_font_get_font_face (ps));
-  cairo_matrix_t pm, ctm, pctm;
-  cairo_scaled_font_get_font_matrix (ps, &pm);
   cairo_scaled_font_get_ctm (sf, &ctm);
-  cairo_scaled_font_get_ctm (ps, &pctm);
-  g_assert_cmpmem (&fm, sizeof fm, &pm, sizeof pm);
-  g_assert_cmpmem (&ctm, sizeof ctm, &pctm, sizeof pctm);
-  cairo_font_options_t *o1 = cairo_font_options_create (), *o2 = cairo_font_options_create ();
-  cairo_scaled_font_get_font_options (sf, o1);
-  cairo_scaled_font_get_font_options (ps, o2);
-  g_assert_true (cairo_font_options_equal (o1, o2));
-  cairo_font_options_destroy (o1);
-  cairo_font_options_destroy (o2);
+  g_assert_cmpfloat_with_epsilon (fm.xx, 12.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (fm.yy, 12.0, 1e-9);
+  g_assert_cmpfloat (fm.xy, ==, 0);
+  g_assert_cmpfloat (ctm.xx, ==, 1);
+  g_assert_cmpfloat (ctm.yy, ==, 1);
+  /* Hinted metrics would round advances to whole pixels. */
+  cairo_font_options_t *opts = cairo_font_options_create ();
+  cairo_scaled_font_get_font_options (sf, opts);
+  g_assert_cmpint (cairo_font_options_get_hint_style (opts), ==, CAIRO_HINT_STYLE_NONE);
+  g_assert_cmpint (cairo_font_options_get_hint_metrics (opts), ==, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_destroy (opts);
+  /* The advance cairo measures is HarfBuzz's, unrounded: 'm' at 12 pt. */
+  cairo_text_extents_t ext;
+  cairo_scaled_font_text_extents (sf, "m", &ext);
+  g_assert_cmpfloat_with_epsilon (ext.x_advance, pm_face_char_width (face, 'm', 12), 1e-6);
+  FT_Face ft = cairo_ft_scaled_font_lock_face (sf);
+  g_assert_nonnull (ft);
+  g_assert_cmpstr (ft->family_name, ==, "Noto Serif");
+  g_assert_cmpstr (ft->style_name, ==, "Bold Italic");
+  cairo_ft_scaled_font_unlock_face (sf);
+  cairo_scaled_font_t *wide = pm_fonts_get_expanded_font (fonts, face, 12, 0.02);
+  g_assert_true (cairo_scaled_font_get_font_face (wide) == cairo_scaled_font_get_font_face (sf));
+  cairo_scaled_font_get_font_matrix (wide, &fm);
+  g_assert_cmpfloat_with_epsilon (fm.xx, 12.0 * 1.02, 1e-9);
+  g_assert_cmpfloat_with_epsilon (fm.yy, 12.0, 1e-9);
+  g_assert_true (pm_fonts_get_expanded_font (fonts, face, 12, 0) == sf);
   pm_fonts_free (fonts);
 }
 
