@@ -3,12 +3,13 @@
 #include "base/pm-error.h"
 #include "output/pm-atomic.h"
 
-#include <gio/gio.h>
+#include "edition/pm-report.h"
+
 #include <errno.h>
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 typedef struct {
   const PmManifest *manifest;
@@ -123,18 +124,6 @@ write_state (const char *state_path, const char *args_sum, const char *program,
   return ok;
 }
 
-static gint64
-report_pages (const char *report_path)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  if (!json_parser_load_from_file (parser, report_path, NULL))
-    return -1;
-  JsonNode *root = json_parser_get_root (parser);
-  if (!root || !JSON_NODE_HOLDS_OBJECT (root))
-    return -1;
-  return json_object_get_int_member_with_default (json_node_get_object (root), "pages", -1);
-}
-
 /* What the runner knows of one edition of a group. */
 typedef struct {
   const PmEdition *edition;
@@ -161,7 +150,7 @@ print_lines (FILE *progress, const char *text)
 }
 
 static void
-print_failure (Run *run, const PmEdition *e, GSubprocess *child, const char *text)
+print_failure (Run *run, const PmEdition *e, gboolean spawned, int status, const char *text)
 {
   FILE *progress = run->options->progress;
   if (!progress)
@@ -169,9 +158,8 @@ print_failure (Run *run, const PmEdition *e, GSubprocess *child, const char *tex
   fprintf (progress, "%-20s FAILED (%s:%u:%u)\n", e->name, run->manifest->path, e->line, e->column);
   if (text && *text)
     print_lines (progress, text);
-  if (child && g_subprocess_get_if_signaled (child))
-    fprintf (progress, "  pamphlet build was killed by signal %d\n",
-             g_subprocess_get_term_sig (child));
+  if (spawned && WIFSIGNALED (status))
+    fprintf (progress, "  pamphlet build was killed by signal %d\n", WTERMSIG (status));
 }
 
 /* Builds the editions of a group (editions setting the same pages: a booklet and its print
@@ -223,14 +211,12 @@ build_group (gpointer data, gpointer user)
   gint64 start = g_get_monotonic_time ();
   GError *error = NULL;
   g_autofree char *err_text = NULL;
-  GSubprocess *child = g_subprocess_newv (
-      (const char *const *)args->pdata,
-      G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  gboolean ok = child &&
-                g_subprocess_communicate_utf8 (child, NULL, NULL, NULL, &err_text, &error) &&
-                g_subprocess_get_if_exited (child) && g_subprocess_get_exit_status (child) == 0;
+  int status = 0;
+  gboolean spawned = g_spawn_sync (NULL, (char **)args->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                                   NULL, NULL, NULL, &err_text, &status, &error);
+  gboolean ok = spawned && WIFEXITED (status) && WEXITSTATUS (status) == 0;
   double seconds = (double)(g_get_monotonic_time () - start) / G_USEC_PER_SEC;
-  gint64 pages = ok ? report_pages (first->report) : -1;
+  gint64 pages = ok ? pm_report_read_pages (first->report) : -1;
 
   g_mutex_lock (&run->lock);
   for (guint i = 0; i < stale->len; i++) {
@@ -252,7 +238,7 @@ build_group (gpointer data, gpointer user)
       }
     } else {
       run->result.failed++;
-      print_failure (run, m->edition, child, error ? error->message : err_text);
+      print_failure (run, m->edition, spawned, status, error ? error->message : err_text);
     }
   }
   /* A built group's warnings (a leaflet longer than one sheet, an overfull line), once. */
@@ -262,7 +248,6 @@ build_group (gpointer data, gpointer user)
     fflush (progress);
   g_mutex_unlock (&run->lock);
   g_clear_error (&error);
-  g_clear_object (&child);
 }
 
 gboolean

@@ -1,9 +1,10 @@
-/* pm-report.c: collecting build figures and writing them as JSON with json-glib. */
+/* pm-report.c: collecting build figures and writing them as JSON. */
 #include "edition/pm-report.h"
 #include "base/pm-error.h"
+#include "base/pm-json.h"
 
-#include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 
 struct _PmReport {
   GPtrArray *documents; /* PmDocumentReport * */
@@ -125,80 +126,105 @@ field (PmDocumentReport *d, gsize i)
 }
 
 static void
-add_fields (JsonBuilder *b, PmDocumentReport *d, gsize first)
+add_fields (PmJsonWriter *w, PmDocumentReport *d, gsize first)
 {
   for (gsize i = first; i < G_N_ELEMENTS (fields); i++) {
-    json_builder_set_member_name (b, fields[i].name);
-    json_builder_add_int_value (b, *field (d, i));
+    pm_json_writer_member (w, fields[i].name);
+    pm_json_writer_int (w, *field (d, i));
   }
 }
 
 char *
 pm_report_to_json (const PmReport *r)
 {
-  g_autoptr (JsonBuilder) b = json_builder_new ();
+  PmJsonWriter *w = pm_json_writer_new ();
   PmDocumentReport total = { 0 };
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "pages");
-  json_builder_add_int_value (b, r->pages);
-  json_builder_set_member_name (b, "documents");
-  json_builder_begin_array (b);
+  pm_json_writer_begin_object (w);
+  /* First, for pm_report_read_pages(). */
+  pm_json_writer_member (w, "pages");
+  pm_json_writer_int (w, r->pages);
+  pm_json_writer_member (w, "documents");
+  pm_json_writer_begin_array (w);
   for (guint i = 0; i < r->documents->len; i++) {
     PmDocumentReport *d = g_ptr_array_index (r->documents, i);
-    json_builder_begin_object (b);
-    json_builder_set_member_name (b, "path");
-    json_builder_add_string_value (b, d->path);
-    json_builder_set_member_name (b, "lang");
-    json_builder_add_string_value (b, d->lang);
-    add_fields (b, d, 0);
+    pm_json_writer_begin_object (w);
+    pm_json_writer_member (w, "path");
+    pm_json_writer_string (w, d->path);
+    pm_json_writer_member (w, "lang");
+    pm_json_writer_string (w, d->lang);
+    add_fields (w, d, 0);
     /* Every line: [page, adjustment ratio, hyphenated, overfull]. */
-    json_builder_set_member_name (b, "line_figures");
-    json_builder_begin_array (b);
+    pm_json_writer_member (w, "line_figures");
+    pm_json_writer_begin_array (w);
     for (guint l = 0; l < d->line_figures->len; l++) {
       const PmLineFigure *lf = &g_array_index (d->line_figures, PmLineFigure, l);
-      json_builder_begin_array (b);
-      json_builder_add_int_value (b, lf->page);
-      json_builder_add_double_value (b, round (lf->ratio * 1000) / 1000);
-      json_builder_add_boolean_value (b, lf->hyphenated);
-      json_builder_add_boolean_value (b, lf->overfull);
-      json_builder_end_array (b);
+      pm_json_writer_begin_array (w);
+      pm_json_writer_int (w, lf->page);
+      pm_json_writer_double (w, round (lf->ratio * 1000) / 1000);
+      pm_json_writer_boolean (w, lf->hyphenated);
+      pm_json_writer_boolean (w, lf->overfull);
+      pm_json_writer_end_array (w);
     }
-    json_builder_end_array (b);
-    json_builder_end_object (b);
+    pm_json_writer_end_array (w);
+    pm_json_writer_end_object (w);
     for (gsize f = 0; f < G_N_ELEMENTS (fields); f++)
       *field (&total, f) = fields[f].offset == G_STRUCT_OFFSET (PmDocumentReport, max_hyphen_run)
                                ? MAX (*field (&total, f), *field (d, f))
                                : *field (&total, f) + *field (d, f);
   }
-  json_builder_end_array (b);
+  pm_json_writer_end_array (w);
 
   /* Pages are counted once for the whole output, so the total leaves them out. */
-  json_builder_set_member_name (b, "total");
-  json_builder_begin_object (b);
-  add_fields (b, &total, 1);
-  json_builder_end_object (b);
+  pm_json_writer_member (w, "total");
+  pm_json_writer_begin_object (w);
+  add_fields (w, &total, 1);
+  pm_json_writer_end_object (w);
 
-  json_builder_set_member_name (b, "timings_ms");
-  json_builder_begin_object (b);
+  pm_json_writer_member (w, "timings_ms");
+  pm_json_writer_begin_object (w);
   for (guint i = 0; i < r->times->len; i++) {
     const Stage *s = &g_array_index (r->times, Stage, i);
-    json_builder_set_member_name (b, s->stage);
-    json_builder_add_double_value (b, s->seconds * 1000.0);
+    pm_json_writer_member (w, s->stage);
+    pm_json_writer_double (w, s->seconds * 1000.0);
   }
-  json_builder_end_object (b);
+  pm_json_writer_end_object (w);
 
-  json_builder_set_member_name (b, "warnings");
-  json_builder_begin_array (b);
+  pm_json_writer_member (w, "warnings");
+  pm_json_writer_begin_array (w);
   for (guint i = 0; i < r->warnings->len; i++)
-    json_builder_add_string_value (b, g_ptr_array_index (r->warnings, i));
-  json_builder_end_array (b);
-  json_builder_end_object (b);
+    pm_json_writer_string (w, g_ptr_array_index (r->warnings, i));
+  pm_json_writer_end_array (w);
+  pm_json_writer_end_object (w);
+  return pm_json_writer_finish (w);
+}
 
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
-  g_autoptr (JsonNode) root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  return json_generator_to_data (gen, NULL);
+gint64
+pm_report_read_pages (const char *path)
+{
+  g_autofree char *text = NULL;
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return -1;
+  /* The report is ours: an object whose first member is "pages", a whole number. */
+  const char *p = text;
+  static const char *const tokens[] = { "{", "\"pages\"", ":" };
+  for (guint i = 0; i < G_N_ELEMENTS (tokens); i++) {
+    while (g_ascii_isspace (*p))
+      p++;
+    if (!g_str_has_prefix (p, tokens[i]))
+      return -1;
+    p += strlen (tokens[i]);
+  }
+  while (g_ascii_isspace (*p))
+    p++;
+  if (!g_ascii_isdigit (*p))
+    return -1;
+  char *end;
+  guint64 pages = g_ascii_strtoull (p, &end, 10);
+  while (g_ascii_isspace (*end))
+    end++;
+  if ((*end != ',' && *end != '}') || pages > G_MAXINT32)
+    return -1;
+  return (gint64)pages;
 }
 
 gboolean

@@ -66,4 +66,8 @@ char *pm_report_to_json (const PmReport *report);
 /* Writes the report as JSON to PATH (through a temporary file and a rename). */
 gboolean pm_report_write (const PmReport *report, const char *path, GError **error);
 
+/* The page count of the report written to PATH (its first member), or -1 if the file cannot
+ * be read or does not start as pm_report_to_json() starts a report. */
+gint64 pm_report_read_pages (const char *path);
+
 G_END_DECLS

@@ -7,7 +7,6 @@
 #include "output/pm-proof.h"
 
 #include <glib/gstdio.h>
-#include <pango/pangocairo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
@@ -29,33 +28,55 @@ static const char *const paragraphs[] = {
   "sahiptirler ve birbirlerine karşı kardeşlik zihniyeti ile hareket etmelidirler.",
 };
 
+/* Draws TEXT from Y on, in lines no wider than WIDTH broken between words (cairo's own text
+ * API: the output stages are measured here, not the paragraph engine); returns the y below. */
+static double
+draw_paragraph (cairo_t *cr, const char *text, double x, double y, double width, double leading)
+{
+  char **words = g_strsplit (text, " ", -1);
+  GString *line = g_string_new (NULL), *trial = g_string_new (NULL);
+  for (char **w = words;; w++) {
+    if (*w) {
+      g_string_assign (trial, line->str);
+      if (trial->len)
+        g_string_append_c (trial, ' ');
+      g_string_append (trial, *w);
+      cairo_text_extents_t ext;
+      cairo_text_extents (cr, trial->str, &ext);
+      if (ext.x_advance <= width || !line->len) {
+        g_string_assign (line, trial->str);
+        continue;
+      }
+    }
+    cairo_move_to (cr, x, y);
+    cairo_show_text (cr, line->str);
+    y += leading;
+    if (!*w)
+      break;
+    g_string_assign (line, *w);
+  }
+  g_string_free (trial, TRUE);
+  g_string_free (line, TRUE);
+  g_strfreev (words);
+  return y;
+}
+
 static PmRecordedDoc *
 record (void)
 {
   double w = 148 * MM, h = 210 * MM;
   PmRecordedDoc *doc = pm_recorded_doc_new (w, h, 3 * MM);
-  PangoFontDescription *font = pango_font_description_from_string ("Noto Serif 10");
   for (int p = 0; p < N_PAGES; p++) {
     char label[16];
     g_snprintf (label, sizeof label, "%d", p);
     cairo_t *cr = pm_recorded_doc_begin_page (doc, p ? label : NULL);
-    PangoLayout *layout = pango_cairo_create_layout (cr);
-    pango_layout_set_font_description (layout, font);
-    pango_layout_set_width (layout, (int)((w - 40 * MM) * PANGO_SCALE));
-    pango_layout_set_justify (layout, TRUE);
-    double y = 20 * MM;
-    while (y < h - 40 * MM) {
-      pango_layout_set_text (layout, paragraphs[(p + (int)y) % 4], -1);
-      cairo_move_to (cr, 20 * MM, y);
-      pango_cairo_show_layout (cr, layout);
-      int lh;
-      pango_layout_get_size (layout, NULL, &lh);
-      y += (double)lh / PANGO_SCALE + 6;
-    }
-    g_object_unref (layout);
+    cairo_select_font_face (cr, "Noto Serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size (cr, 10);
+    double y = 20 * MM + 10;
+    while (y < h - 40 * MM)
+      y = draw_paragraph (cr, paragraphs[(p + (int)y) % 4], 20 * MM, y, w - 40 * MM, 13) + 6;
     pm_recorded_doc_end_page (doc);
   }
-  pango_font_description_free (font);
   return doc;
 }
 
