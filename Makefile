@@ -13,7 +13,7 @@ BUILD   ?= build
 SANFLAGS =
 endif
 
-PKGS    := pango cairo cairo-pdf cairo-png harfbuzz fontconfig freetype2 glib-2.0 gthread-2.0 \
+PKGS    := cairo cairo-pdf cairo-png harfbuzz fontconfig freetype2 glib-2.0 gthread-2.0 \
            yaml-0.1 libcmark-gfm libpng zlib
 VERSION := 0.1.0
 DATADIR := $(PREFIX)/share/pamphlet

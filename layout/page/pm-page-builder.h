@@ -2,7 +2,7 @@
  * builder does, with footnotes as inserts.
  *
  * Pure layout: every item is a height and a depth in points plus an opaque `user` pointer
- * that the caller uses to draw it; nothing here knows about pango or cairo.
+ * that the caller uses to draw it; nothing here knows about fonts or cairo.
  *
  * The material of a section is a vertical list: paragraph lines (on a baseline grid),
  * headings, vertical space, unbreakable blocks and forced breaks. Each column is filled

@@ -8,9 +8,6 @@
 #include <fontconfig/fontconfig.h>
 #include <hb-ot.h>
 
-/* From this OpenType weight up a face is bold (fontconfig's FC_WEIGHT_DEMIBOLD). */
-#define PM_WEIGHT_SEMIBOLD 600
-
 /* Faces are loaded at this size; HarfBuzz positions do not depend on it (no hinting). */
 #define PM_FACE_LOAD_SIZE 10.0
 

@@ -13,6 +13,11 @@
 
 G_BEGIN_DECLS
 
+/* OpenType weights: from semibold up a face is bold. */
+#define PM_WEIGHT_REGULAR 400
+#define PM_WEIGHT_SEMIBOLD 600
+#define PM_WEIGHT_BOLD 700
+
 typedef struct _PmFonts PmFonts;
 typedef struct _PmFace PmFace;
 

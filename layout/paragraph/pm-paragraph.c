@@ -18,11 +18,11 @@
 #include "paragraph/pm-paragraph.h"
 
 #include "base/pm-error.h"
+#include "paragraph/pm-breaks.h"
 #include "paragraph/pm-hyphen.h"
 #include "paragraph/pm-linebreak.h"
 
 #include <math.h>
-#include <pango/pangocairo.h>
 #include <string.h>
 
 /* What a stretch of the paragraph's text comes from. */
@@ -129,8 +129,8 @@ struct _PmParagraphBuilder {
   /* scratch, reused by every build */
   GString *text;
   GArray *spans, *words, *parts, *pieces, *items, *infos, *cuts, *breaks, *word_scratch, *groups;
-  PangoLogAttr *attrs;
-  gsize n_attrs;
+  PmBreakOpportunity *opportunities; /* a word's, by Unicode line breaking (pm_breaks_find) */
+  gsize n_opportunities;
   GString *scratch, *scratch2;
   /* What the scratch holds after the last build, for pm_paragraph_builder_rebuild(). */
   enum {
@@ -194,7 +194,7 @@ pm_paragraph_style_init (PmParagraphStyle *style)
   memset (style, 0, sizeof *style);
   style->family = "Liberation Serif";
   style->size = 10;
-  style->weight = PANGO_WEIGHT_NORMAL;
+  style->weight = PM_WEIGHT_REGULAR;
   style->features = ""; /* HarfBuzz's defaults: kern, liga, locl, … */
   style->leading = 13;
   style->align = PM_ALIGN_JUSTIFY;
@@ -307,7 +307,7 @@ pm_paragraph_builder_free (PmParagraphBuilder *b)
   g_array_unref (b->infos);
   g_array_unref (b->cuts);
   g_array_unref (b->breaks);
-  g_free (b->attrs);
+  g_free (b->opportunities);
   g_string_free (b->scratch, TRUE);
   g_string_free (b->scratch2, TRUE);
   g_free (b);
@@ -385,13 +385,13 @@ span_spec (const PmParagraphStyle *style, const PmInline *inl, SpanKind kind, Sp
 {
   s->spec.family = style->family ? style->family : "Liberation Serif";
   s->spec.size = style->size;
-  s->spec.weight = style->weight ? style->weight : PANGO_WEIGHT_NORMAL;
+  s->spec.weight = style->weight ? style->weight : PM_WEIGHT_REGULAR;
   s->spec.italic = FALSE;
   s->spec.lang = style->lang ? style->lang : (inl ? inl->lang : NULL);
   s->spec.features = style->features;
   s->rise = 0;
   if (inl && (inl->style & PM_INLINE_BOLD))
-    s->spec.weight = PANGO_WEIGHT_BOLD;
+    s->spec.weight = PM_WEIGHT_BOLD;
   s->spec.italic = style->italic;
   if (inl && (inl->style & PM_INLINE_ITALIC))
     s->spec.italic = !style->italic;
@@ -616,21 +616,19 @@ word_breaks (PmParagraphBuilder *b, const Word *w, gboolean one_span, const PmPa
 {
   const char *text = b->text->str, *ws = text + w->start, *we = text + w->end;
   const Span *first = span_at (b, w->start);
-  const char *lang = first->spec.lang;
   glong nchars = g_utf8_strlen (ws, (gssize)(we - ws));
-  if (b->n_attrs < (gsize)nchars + 1) {
-    b->n_attrs = (gsize)nchars + 1;
-    b->attrs = g_renew (PangoLogAttr, b->attrs, b->n_attrs);
+  if (b->n_opportunities < (gsize)nchars + 1) {
+    b->n_opportunities = (gsize)nchars + 1;
+    b->opportunities = g_renew (PmBreakOpportunity, b->opportunities, b->n_opportunities);
   }
   /* Unicode line breaking inside the word: breaks at spaces are the caller's. A word of Latin,
    * Greek or Cyrillic letters with at most quotes and punctuation around them has no break
-   * inside (UAX #14: AL x AL, x CL/EX/IS, OP x, QU both ways), so pango is asked only about
-   * the others: digits, hyphens, dashes, slashes, soft hyphens, other scripts. */
+   * inside (UAX #14: AL x AL, x CL/EX/IS, OP x, QU both ways), so only the others go through
+   * the rules: digits, hyphens, dashes, slashes, soft hyphens, other scripts. */
   if (simple_word (ws, we))
-    memset (b->attrs, 0, sizeof (PangoLogAttr) * ((gsize)nchars + 1));
+    memset (b->opportunities, 0, sizeof (PmBreakOpportunity) * ((gsize)nchars + 1));
   else
-    pango_get_log_attrs (ws, (int)(we - ws), -1, pango_language_from_string (lang ? lang : "und"),
-                         b->attrs, (int)nchars + 1);
+    pm_breaks_find (ws, we - ws, b->opportunities, (gsize)nchars + 1);
   gboolean soft = FALSE;
   gunichar prev = 0;
   guint i = 0;
@@ -647,7 +645,7 @@ word_breaks (PmParagraphBuilder *b, const Word *w, gboolean one_span, const PmPa
     /* An em dash set close to the word before it stays with it (TeX's rule, Chicago's): the
      * line breaks after the dash, never before. */
     gboolean before_dash = (c == 0x2014 || c == 0x2015) && g_unichar_isalnum (prev);
-    if (i > 0 && b->attrs[i].is_line_break && !before_dash) {
+    if (i > 0 && b->opportunities[i] != PM_BREAK_NONE && !before_dash) {
       BreakKind k = BRK_OTHER;
       if (prev == 0x00AD)
         k = BRK_SOFT;

@@ -1,8 +1,8 @@
 /* pm-paragraph.h: the paragraph builder, from styled inlines to set lines.
  *
  * A paragraph's inlines (layout/corpus/pm-document.h) are shaped word by word through the
- * shaper's cache, split at the break opportunities of Unicode line breaking (pango log
- * attributes), at soft hyphens and at hyphenation points (pm-hyphen), and turned into
+ * shaper's cache, split at the break opportunities of Unicode line breaking (pm-breaks), at
+ * soft hyphens and at hyphenation points (pm-hyphen), and turned into
  * Knuth–Plass boxes, glue and penalties, with character protrusion (hanging punctuation) in
  * both margins built into the items, so that the breaker (pm-linebreak) and the lines drawn
  * agree. Each line comes out as positioned glyphs: the line's ends reshaped where the break
@@ -39,7 +39,7 @@ typedef struct {
   /* Font */
   const char *family;   /* "Liberation Serif" */
   double size;          /* points */
-  int weight;           /* PangoWeight of plain text; bold text is 700 */
+  int weight;           /* OpenType weight of plain text (400); bold text is 700 */
   gboolean italic;      /* the element is italic; emphasis inside it is then roman */
   const char *features; /* OpenType features on top of HarfBuzz's defaults, as in PmFontSpec */
   const char *lang;     /* BCP 47 tag; NULL: each inline's own */

@@ -3,7 +3,6 @@
 
 #include "base/pm-error.h"
 
-#include <pango/pangocairo.h>
 #include <string.h>
 
 /* A font spec as a hash key (strings owned). */
@@ -140,7 +139,7 @@ pm_shaper_get_face (PmShaper *shaper, const PmFontSpec *spec, GError **error)
   if (!cache->face)
     cache->face =
         pm_fonts_get_face (shaper->fonts, spec->family ? spec->family : "Liberation Serif",
-                           spec->weight ? spec->weight : PANGO_WEIGHT_NORMAL, spec->italic, error);
+                           spec->weight ? spec->weight : PM_WEIGHT_REGULAR, spec->italic, error);
   return cache->face;
 }
 

@@ -1,8 +1,8 @@
 /* pm-shape.h: shaping runs of text with HarfBuzz, in exact points, with a cache.
  *
- * The paragraph builder measures and draws glyphs itself, so it needs what pango hides:
- * HarfBuzz's unsafe-to-break flag and unrounded advances. A PmShaper shapes with the hb_font
- * of the declared face directly (never a fallback face), and caches every result by font
+ * The paragraph builder measures and draws glyphs itself, so it needs what a text layout
+ * library hides: HarfBuzz's unsafe-to-break flag and unrounded advances. A PmShaper shapes with the
+ * hb_font of the declared face directly (never a fallback face), and caches every result by font
  * spec and text, since the words of a text repeat. */
 #pragma once
 
@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 typedef struct {
   const char *family;   /* a declared family: "Liberation Serif" */
   double size;          /* points */
-  int weight;           /* PangoWeight: 400 regular, 700 bold */
+  int weight;           /* OpenType weight: 400 regular (also 0), 700 bold */
   gboolean italic;      /* the italic face */
   const char *lang;     /* BCP 47 tag; chooses the OpenType language system (locl); NULL: none */
   const char *features; /* comma-separated OpenType features, "kern,liga,onum,smcp,case";

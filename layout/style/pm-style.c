@@ -831,8 +831,8 @@ parse_value (Ctx *c, const KeyDef *def, guint units, const PmYamlNode *node, con
       for (guint i = 0; i < items->len && ok; i++) {
         const char *f = g_ptr_array_index (items, i);
         hb_feature_t feature;
-        /* HarfBuzz's own parser decides what a feature is, so the string works with pango's
-         * font-features attribute as it is. */
+        /* HarfBuzz's own parser decides what a feature is: the shaper hands it the same
+         * string. */
         if (!hb_feature_from_string (f, -1, &feature)) {
           err (c, node,
                "\"%s\" is not an OpenType feature for %s in [%s]; write tags such as "

@@ -78,7 +78,7 @@ typedef struct {
   gboolean italic;
   PmColor color;
   const char *features;  /* OpenType features, the element's then the language's, in
-                          * HarfBuzz/pango syntax ("onum,-liga"); "" for none */
+                          * HarfBuzz's syntax ("onum,-liga"); "" for none */
   double letter_spacing; /* added between letters */
   gboolean uppercase;    /* set in capitals */
   PmTextAlign align;
