@@ -23,12 +23,14 @@ WARN    := -Wall -Wextra -Werror -Wno-unused-parameter -Wshadow -Wstrict-prototy
            -Wmissing-prototypes -Wformat=2
 CPPFLAGS_ALL = -std=gnu11 -Ilayout -DPM_VERSION='"$(VERSION)"' -DPM_DATADIR='"$(DATADIR)"' \
            -DG_LOG_DOMAIN='"pamphlet"' $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-# cairo and pixman are linked in (Debian's libcairo2-dev has the archives): the shared libcairo
-# brings the X11 and xcb libraries with it, whose loading costs every run a few milliseconds
-# though pamphlet draws only into PDF and PNG. The archives' objects for X are left out.
-STATIC  := -Wl,-Bstatic -lcairo -lpixman-1 -Wl,-Bdynamic
-LIBS    = $(STATIC) $(filter-out -lcairo,$(shell pkg-config --libs $(PKGS) 2>/dev/null)) \
-          -lcmark-gfm-extensions -lhyphen -lm
+# Libraries only pamphlet uses are linked in from Debian's static archives (its -dev packages
+# have them): each shared library costs every run time to load, and the shared libcairo
+# brings the X11 and xcb libraries, unused here (the archive's X objects are left out).
+# HarfBuzz, FreeType and GLib stay shared: HarfBuzz has no archive and needs the other two.
+STATIC_LIBS := -lcairo -lpixman-1 -lfontconfig -lexpat -lyaml -lcmark-gfm-extensions \
+               -lcmark-gfm -lhyphen
+LIBS    = -Wl,-Bstatic $(STATIC_LIBS) -Wl,-Bdynamic \
+          $(filter-out $(STATIC_LIBS),$(shell pkg-config --libs $(PKGS) 2>/dev/null)) -lm
 ALL_CFLAGS = $(CPPFLAGS_ALL) $(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
