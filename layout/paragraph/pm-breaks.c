@@ -72,14 +72,11 @@ resolved_class (gunichar c)
   }
 }
 
-/* East Asian Width F, W or H, for opening and closing punctuation (LB30): the brackets of the
- * CJK punctuation, compatibility and small form blocks and the fullwidth and halfwidth
- * forms. */
+/* East Asian Width F, W or H (LB30): GLib knows F and W; H is the halfwidth forms. */
 static gboolean
 is_wide_bracket (gunichar c)
 {
-  return (c >= 0x2329 && c <= 0x232A) || (c >= 0x3000 && c <= 0x303F) ||
-         (c >= 0xFE10 && c <= 0xFE6F) || (c >= 0xFF00 && c <= 0xFFEF);
+  return g_unichar_iswide (c) || (c >= 0xFF61 && c <= 0xFFDC) || (c >= 0xFFE8 && c <= 0xFFEE);
 }
 
 /* Extended_Pictographic and unassigned (LB30b): the code points of the emoji planes no
