@@ -14,6 +14,12 @@ run_pm editions --jobs 2 "$M"
 [ $status -eq 0 ] && ok "all $n_editions editions build (--jobs 2)" || fail "editions: $status $out $err"
 [ "$(echo "$out" | grep -c ' pages ')" -eq "$n_editions" ] && ok "one progress line per edition" ||
 	fail "progress: $out"
+# The page counts the runner reads back from each build's report are those of the PDFs.
+for f in booklet leaflet-el leaflet-en; do
+	p=$(echo "$out" | awk -v name=$f '$1 == name {print $2}')
+	[ "$p" = "$(pdfinfo "$T/out/$f.pdf" | awk '/^Pages:/ {print $2}')" ] &&
+		ok "$f: $p pages in its progress line, as in its PDF" || fail "$f pages: '$p' in $out"
+done
 # The English analysis does not fit one leaflet sheet: said under its line; the imposed
 # booklet's line gives its sheets.
 echo "$out" | grep -A1 '^leaflet-en ' | grep -q '^  .*analysis-en.md: warning: the leaflet takes 4 pages' &&
