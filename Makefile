@@ -18,7 +18,9 @@ PKGS    := cairo cairo-pdf cairo-png harfbuzz fontconfig freetype2 glib-2.0 gthr
 VERSION := 0.1.0
 DATADIR := $(PREFIX)/share/pamphlet
 
-CFLAGS  ?= -O2 -g
+# -O3: the line breaker and paragraph builder gain about 1.5 ms of a booklet over -O2 (50
+# interleaved runs), with the same PDF bytes.
+CFLAGS  ?= -O3 -g
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2
 CPPFLAGS_ALL = -std=gnu11 -Ilayout -DPM_VERSION='"$(VERSION)"' -DPM_DATADIR='"$(DATADIR)"' \
