@@ -31,7 +31,10 @@ CPPFLAGS_ALL = -std=gnu11 -Ilayout -DPM_VERSION='"$(VERSION)"' -DPM_DATADIR='"$(
 # HarfBuzz, FreeType and GLib stay shared: HarfBuzz has no archive and needs the other two.
 STATIC_LIBS := -lcairo -lpixman-1 -lfontconfig -lexpat -lyaml -lcmark-gfm-extensions \
                -lcmark-gfm -lhyphen
-LIBS    = -Wl,-Bstatic $(STATIC_LIBS) -Wl,-Bdynamic \
+# cairo's one call to deflateInit goes to layout/output/pm-deflate.c, which sets the level;
+# --undefined takes that object from libpamphlet.a before cairo's archive asks for it.
+WRAP    := -Wl,--wrap=deflateInit_ -Wl,--undefined=__wrap_deflateInit_
+LIBS    = $(WRAP) -Wl,-Bstatic $(STATIC_LIBS) -Wl,-Bdynamic \
           $(filter-out $(STATIC_LIBS),$(shell pkg-config --libs $(PKGS) 2>/dev/null)) -lm
 ALL_CFLAGS = $(CPPFLAGS_ALL) $(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)

@@ -3,6 +3,7 @@
 #include "output/pm-pdf-file.h"
 
 #include "base/pm-error.h"
+#include "output/pm-deflate.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -406,7 +407,7 @@ append_stream (GString *out, guint num, PmPdfObject *dict, const guint8 *data, g
 {
   uLongf size = compressBound ((uLong)len);
   guint8 *packed = g_malloc (size);
-  if (compress2 (packed, &size, data, (uLong)len, Z_DEFAULT_COMPRESSION) != Z_OK)
+  if (compress2 (packed, &size, data, (uLong)len, PM_DEFLATE_LEVEL) != Z_OK)
     g_error ("zlib cannot compress %" G_GSIZE_FORMAT " bytes in memory", len); /* out of memory */
   pm_pdf_dict_set (dict, "Length", pm_pdf_object_new_int ((gint64)size));
   pm_pdf_dict_set (dict, "Filter", pm_pdf_object_new_name ("FlateDecode"));

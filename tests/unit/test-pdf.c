@@ -1,7 +1,9 @@
 /* test-pdf.c: recorded documents written as PDF: boxes, page labels, outline, links,
  * metadata, fonts, byte-identical rewrites and atomic replacement. */
+#define _GNU_SOURCE /* memmem */
 #include "base/pm-error.h"
 #include "output/pm-atomic.h"
+#include "output/pm-deflate.h"
 #include "output/pm-pdf.h"
 #include "output/pm-pdf-finish.h"
 #include "pm-test-output.h"
@@ -9,6 +11,7 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -360,6 +363,52 @@ test_date_string (void)
   g_assert_cmpstr (d, ==, "D:20231114221320Z");
 }
 
+/* Every stream of a PDF is compressed at PM_DEFLATE_LEVEL: cairo's (its one deflateInit call
+ * wrapped at link time) and the finishing pass's. zlib says in each stream's header which
+ * of four speed classes made it (RFC 1950, FLEVEL), and each stream inflates. */
+static void
+test_deflate_level (void)
+{
+  g_autoptr (PmRecordedDoc) doc = pm_test_numbered_doc (3, 0);
+  g_autofree char *path = tmp ("deflate.pdf");
+  g_autoptr (GError) error = NULL;
+  g_assert_true (pm_pdf_write (doc, path, NULL, &error));
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  int want = PM_DEFLATE_LEVEL < 2 ? 0 : PM_DEFLATE_LEVEL < 6 ? 1 : PM_DEFLATE_LEVEL == 6 ? 2 : 3;
+  guint streams = 0;
+  for (const char *p = data; (p = memmem (p, (gsize)(data + len - p), "stream\n", 7)); p++) {
+    /* "stream" after a dictionary's ">>" begins a stream; "endstream" does not. */
+    const char *q = p;
+    while (q > data && g_ascii_isspace (q[-1]))
+      q--;
+    if (q - data < 2 || q[-1] != '>' || q[-2] != '>')
+      continue;
+    const guint8 *z = (const guint8 *)p + strlen ("stream\n");
+    g_assert_cmpuint ((const char *)z + 2 - data, <=, len);
+    g_assert_cmpuint (z[0], ==, 0x78); /* deflate, 32 kB window */
+    g_assert_cmpuint ((z[0] << 8 | z[1]) % 31, ==, 0);
+    g_assert_cmpint (z[1] >> 6, ==, want);
+    z_stream s = { 0 };
+    guint8 out[4096];
+    g_assert_cmpint (inflateInit (&s), ==, Z_OK);
+    s.next_in = (Bytef *)z;
+    s.avail_in = (uInt)(data + len - (const char *)z);
+    int status;
+    do {
+      s.next_out = out;
+      s.avail_out = sizeof out;
+      status = inflate (&s, Z_NO_FLUSH);
+    } while (status == Z_OK);
+    g_assert_cmpint (status, ==, Z_STREAM_END);
+    inflateEnd (&s);
+    streams++;
+  }
+  /* The pages' content and the font's program, ToUnicode map, object and xref streams. */
+  g_assert_cmpuint (streams, >=, 6);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -373,5 +422,6 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/interrupted-write-keeps-old", test_interrupted_write_keeps_old);
   g_test_add_func ("/pdf/atomic-commit", test_atomic_commit);
   g_test_add_func ("/pdf/date-string", test_date_string);
+  g_test_add_func ("/pdf/deflate-level", test_deflate_level);
   return g_test_run ();
 }
