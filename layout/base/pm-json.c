@@ -2,6 +2,7 @@
 #include "base/pm-json.h"
 
 #include <math.h>
+#include <string.h>
 
 typedef struct {
   gboolean array;
@@ -122,36 +123,18 @@ append_string (GString *out, const char *s)
   /* Text from files (paths, messages) may not be UTF-8: what is not becomes U+FFFD. */
   g_autofree char *valid = g_utf8_make_valid (s, -1);
   g_string_append_c (out, '"');
+  /* The characters with a short escape, and the letter each is written with after \. */
+  static const char special[] = "\"\\\b\f\n\r\t", letter[] = "\"\\bfnrt";
   for (const char *p = valid; *p; p++) {
     guchar c = (guchar)*p;
-    switch (c) {
-      case '"':
-        g_string_append (out, "\\\"");
-        break;
-      case '\\':
-        g_string_append (out, "\\\\");
-        break;
-      case '\n':
-        g_string_append (out, "\\n");
-        break;
-      case '\r':
-        g_string_append (out, "\\r");
-        break;
-      case '\t':
-        g_string_append (out, "\\t");
-        break;
-      case '\b':
-        g_string_append (out, "\\b");
-        break;
-      case '\f':
-        g_string_append (out, "\\f");
-        break;
-      default:
-        if (c < 0x20)
-          g_string_append_printf (out, "\\u%04x", c);
-        else
-          g_string_append_c (out, (char)c);
-    }
+    const char *e = strchr (special, c);
+    if (e) {
+      g_string_append_c (out, '\\');
+      g_string_append_c (out, letter[e - special]);
+    } else if (c < 0x20)
+      g_string_append_printf (out, "\\u%04x", c);
+    else
+      g_string_append_c (out, (char)c);
   }
   g_string_append_c (out, '"');
 }

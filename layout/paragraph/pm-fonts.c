@@ -8,9 +8,6 @@
 #include <fontconfig/fontconfig.h>
 #include <hb-ot.h>
 
-/* Faces are loaded at this size; HarfBuzz positions do not depend on it (no hinting). */
-#define PM_FACE_LOAD_SIZE 10.0
-
 typedef struct {
   double size;
   double expand;               /* horizontal expansion, a fraction: 0 for the font as it is */
@@ -23,13 +20,11 @@ struct _PmFace {
   hb_face_t *hb_face;
   hb_font_t *hb_font; /* scale = upem */
   guint upem;
-  int weight;                                          /* as first asked for */
   hb_position_t ascent, descent, x_height, cap_height; /* design units; descent < 0 */
   GArray *sized; /* SizedFont: the face at the sizes asked for */
-  gboolean italic;
-  /* The face for cairo at PM_FACE_LOAD_SIZE: every size and expansion is made from it (a font
-   * matrix apart), without asking fontconfig again. */
-  cairo_scaled_font_t *base;
+  /* The face for cairo: every size and expansion is made from it, without asking fontconfig
+   * again. */
+  cairo_font_face_t *cairo_face;
 };
 
 struct _PmFonts {
@@ -48,11 +43,10 @@ face_free (PmFace *face)
   g_free (face->family);
   hb_font_destroy (face->hb_font);
   hb_face_destroy (face->hb_face);
-  for (guint i = 0; i < face->sized->len; i++) {
+  for (guint i = 0; i < face->sized->len; i++)
     cairo_scaled_font_destroy (g_array_index (face->sized, SizedFont, i).scaled);
-  }
   g_array_unref (face->sized);
-  cairo_scaled_font_destroy (face->base);
+  cairo_font_face_destroy (face->cairo_face);
   g_free (face);
 }
 
@@ -179,31 +173,12 @@ match_face (FcConfig *config, const char *family, int weight, gboolean italic)
   FcPatternAddString (want, FC_FAMILY, (const FcChar8 *)family);
   FcPatternAddDouble (want, FC_WEIGHT, FcWeightFromOpenTypeDouble (weight));
   FcPatternAddInteger (want, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
-  FcPatternAddDouble (want, FC_SIZE, PM_FACE_LOAD_SIZE);
   FcConfigSubstitute (config, want, FcMatchPattern);
   FcDefaultSubstitute (want);
   FcResult result;
   FcPattern *match = FcFontMatch (config, want, &result);
   FcPatternDestroy (want);
   return match;
-}
-
-/* cairo's font for the face MATCH names, at PM_FACE_LOAD_SIZE points (one user unit is a
- * point) and without hinting: hinted metrics would round advances to whole pixels. */
-static cairo_scaled_font_t *
-base_font (FcPattern *match)
-{
-  cairo_font_face_t *face = cairo_ft_font_face_create_for_pattern (match);
-  cairo_matrix_t fm, ctm;
-  cairo_matrix_init_scale (&fm, PM_FACE_LOAD_SIZE, PM_FACE_LOAD_SIZE);
-  cairo_matrix_init_identity (&ctm);
-  cairo_font_options_t *opts = cairo_font_options_create ();
-  cairo_font_options_set_hint_style (opts, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics (opts, CAIRO_HINT_METRICS_OFF);
-  cairo_scaled_font_t *font = cairo_scaled_font_create (face, &fm, &ctm, opts);
-  cairo_font_options_destroy (opts);
-  cairo_font_face_destroy (face);
-  return font;
 }
 
 static PmFace *
@@ -259,13 +234,11 @@ get_face (PmFonts *fonts, const char *family, int weight, gboolean italic, GErro
     face->hb_face = hb_face_create (blob, (unsigned int)index);
     hb_blob_destroy (blob);
     face->upem = hb_face_get_upem (face->hb_face);
-    face->weight = weight;
-    face->italic = italic;
     face->hb_font = hb_font_create (face->hb_face);
     hb_font_set_scale (face->hb_font, (int)face->upem, (int)face->upem);
     hb_font_make_immutable (face->hb_font);
     face->sized = g_array_new (FALSE, FALSE, sizeof (SizedFont));
-    face->base = base_font (pat);
+    face->cairo_face = cairo_ft_font_face_create_for_pattern (pat);
     hb_ot_metrics_get_position_with_fallback (face->hb_font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER,
                                               &face->ascent);
     hb_ot_metrics_get_position_with_fallback (face->hb_font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER,
@@ -287,29 +260,27 @@ fail:
   return NULL;
 }
 
-static SizedFont *
-sized_font (PmFonts *fonts, PmFace *face, double size, double expand)
+/* FACE at SIZE points (one user unit is a point), EXPAND wider, for cairo; unhinted, since
+ * hinted metrics would round advances to whole pixels. */
+static cairo_scaled_font_t *
+sized_font (PmFace *face, double size, double expand)
 {
   /* A face is used at a handful of sizes: a short list beats hashing a formatted key. */
   for (guint i = 0; i < face->sized->len; i++) {
     SizedFont *sf = &g_array_index (face->sized, SizedFont, i);
     if (sf->size == size && sf->expand == expand)
-      return sf;
+      return sf->scaled;
   }
-  /* The same font face at SIZE, wider or narrower by EXPAND: only the font matrix changes. */
   cairo_matrix_t fm, ctm;
-  cairo_scaled_font_get_font_matrix (face->base, &fm);
-  cairo_scaled_font_get_ctm (face->base, &ctm);
-  cairo_matrix_scale (&fm, size / PM_FACE_LOAD_SIZE, size / PM_FACE_LOAD_SIZE);
-  fm.xx *= 1 + expand;
+  cairo_matrix_init_scale (&fm, size * (1 + expand), size);
+  cairo_matrix_init_identity (&ctm);
   cairo_font_options_t *opts = cairo_font_options_create ();
-  cairo_scaled_font_get_font_options (face->base, opts);
-  SizedFont sf = { size, expand, NULL };
-  sf.scaled =
-      cairo_scaled_font_create (cairo_scaled_font_get_font_face (face->base), &fm, &ctm, opts);
+  cairo_font_options_set_hint_style (opts, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (opts, CAIRO_HINT_METRICS_OFF);
+  SizedFont sf = { size, expand, cairo_scaled_font_create (face->cairo_face, &fm, &ctm, opts) };
   cairo_font_options_destroy (opts);
   g_array_append_val (face->sized, sf);
-  return &g_array_index (face->sized, SizedFont, face->sized->len - 1);
+  return sf.scaled;
 }
 
 PmFace *
@@ -321,26 +292,20 @@ pm_fonts_get_face (PmFonts *fonts, const char *family, int weight, gboolean ital
   return face;
 }
 
-/* The fonts handed out stay valid: the list only grows, and holds pointers. */
-static SizedFont
-locked_sized_font (PmFonts *fonts, PmFace *face, double size, double expand)
-{
-  g_mutex_lock (&fonts->lock);
-  SizedFont sf = *sized_font (fonts, face, size, expand);
-  g_mutex_unlock (&fonts->lock);
-  return sf;
-}
-
 cairo_scaled_font_t *
 pm_fonts_get_scaled_font (PmFonts *fonts, PmFace *face, double size)
 {
-  return locked_sized_font (fonts, face, size, 0).scaled;
+  return pm_fonts_get_expanded_font (fonts, face, size, 0);
 }
 
 cairo_scaled_font_t *
 pm_fonts_get_expanded_font (PmFonts *fonts, PmFace *face, double size, double expand)
 {
-  return locked_sized_font (fonts, face, size, expand).scaled;
+  /* The fonts handed out stay valid: the list only grows, and holds pointers. */
+  g_mutex_lock (&fonts->lock);
+  cairo_scaled_font_t *font = sized_font (face, size, expand);
+  g_mutex_unlock (&fonts->lock);
+  return font;
 }
 
 const char *
